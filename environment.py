@@ -1,0 +1,111 @@
+"""behave hooks: a fresh mock per feature, the client pointed at it (or at the live API for @real)."""
+
+import requests
+from behave import fixture, use_fixture
+
+import services
+from mockserver import MockServer
+
+TARGETS = ("default", "mock", "live")
+MOCK_ONLY_TAGS = {"mock_only", "read_only_mock"}
+PROBE_TIMEOUT = (3.05, 5)
+
+
+# -- fixtures ---------------------------------------------------------------------------------------
+
+
+@fixture
+def mock_api(context):
+    """A fresh mock server for the feature; stopped (threads joined, sockets closed) after it."""
+    context.mock = MockServer().start()
+    try:
+        yield context.mock
+    finally:
+        context.mock.stop()
+
+
+@fixture
+def client_pointed_at(context, url):
+    """The services' base URL set to url for one scenario, and restored after it."""
+    saved = services.settings.base_url
+    services.settings.base_url = url
+    context.api_url = url
+    try:
+        yield url
+    finally:
+        services.settings.base_url = saved
+
+
+# -- hooks ------------------------------------------------------------------------------------------
+
+
+def before_all(context):
+    """Read and check the userdata; configure the client's timeouts."""
+    userdata = context.config.userdata
+    context.target = userdata.get("target", "default")
+    if context.target not in TARGETS:
+        raise ValueError(f"-D target={context.target} is not one of {', '.join(TARGETS)}")
+    context.live_url = userdata.get("live_url", services.DEFAULT_URL).rstrip("/")
+    for name in ("connect_timeout", "read_timeout"):
+        value = userdata.getfloat(name, getattr(services.settings, name))
+        if value <= 0:
+            raise ValueError(f"-D {name}={value} must be more than 0 seconds")
+        setattr(services.settings, name, value)
+    # Mutable, because attributes set inside a scenario's hooks vanish with the scenario's layer.
+    context.run = {"executed": 0, "live_problem": None}
+
+
+def before_feature(context, feature):
+    """Every feature gets its own mock on its own port."""
+    use_fixture(mock_api, context)
+
+
+def before_scenario(context, scenario):
+    """Point the client at the mock (reset to the seed) or, for @real and target=live, at the live API."""
+    tags = set(scenario.effective_tags)
+    if context.target == "live" and tags & MOCK_ONLY_TAGS:
+        scenario.skip("mock-only: the live API cannot be made to do this")
+        return
+    if context.target == "live" or ("real" in tags and context.target == "default"):
+        _require_live_api(context, scenario)
+        use_fixture(client_pointed_at, context, context.live_url)
+        return
+    context.mock.reset()
+    context.mock.read_only = "read_only_mock" in tags
+    use_fixture(client_pointed_at, context, context.mock.base_url)
+
+
+def after_scenario(context, scenario):
+    """Count what ran; fail the scenario if the mock raised while answering it."""
+    if scenario.status.name != "skipped":
+        context.run["executed"] += 1
+    errors = context.mock.take_errors()
+    if errors:
+        raise AssertionError("the mock server failed while answering this scenario:\n" + "\n".join(errors))
+
+
+def after_all(context):
+    """Close the client; fail a run that executed no scenario at all (a tag typo, a wrong behave)."""
+    services.close()
+    if context.run["executed"] == 0 and not context.config.dry_run:
+        raise RuntimeError("no scenario was executed: check the --tags expression (behave 1.3: --tags=-real)")
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+
+
+def _require_live_api(context, scenario):
+    """Check once that the live API answers; the first live scenario fails with the reason, the rest skip."""
+    if context.run["live_problem"] is None:
+        try:
+            requests.get(context.live_url + "/users/1", timeout=PROBE_TIMEOUT).close()
+            context.run["live_problem"] = ""
+        except requests.RequestException as exc:
+            context.run["live_problem"] = str(exc)
+            raise ConnectionError(
+                f"the live API at {context.live_url} cannot be reached ({exc}).\n"
+                "Run offline with --tags=-real, point -D live_url= at a reachable deployment, "
+                "or run @real against the mock with -D target=mock."
+            ) from None
+    elif context.run["live_problem"]:
+        scenario.skip(f"the live API at {context.live_url} cannot be reached (see the first @real failure)")

@@ -1,0 +1,38 @@
+Feature: Finding users by their details
+  A search box finds people by any field of their record. Values must match exactly
+  (case included); asking about a field users do not have filters nothing.
+
+  Scenario: by username
+    When I look for users whose username is "Bret"
+    Then I get only "Leanne Graham"
+
+  Scenario: the match is case-sensitive
+    When I look for users whose username is "bret"
+    Then I get no users
+
+  Scenario: by email address
+    When I look for users whose email is "Rey.Padberg@karina.biz"
+    Then I get only "Clementina DuBuque"
+
+  Scenario: by a detail inside the address
+    When I look for users whose address.city is "Gwenborough"
+    Then I get only "Leanne Graham"
+
+  Scenario: either of two values
+    When I look for users whose username is "Bret" or "Antonette"
+    Then I get these users:
+      | name          |
+      | Leanne Graham |
+      | Ervin Howell  |
+
+  Scenario: numbers are matched as text
+    When I look for users whose id is "3"
+    Then I get only "Clementine Bauch"
+
+  Scenario: a field users do not have is ignored
+    When I look for users whose nickname is "Bret"
+    Then I get 10 users
+
+  Scenario: nobody matches
+    When I look for users whose username is "nobody"
+    Then I get no users

@@ -1,0 +1,15 @@
+Feature: Listing users
+  Anyone building on the API needs the whole user directory in one call:
+  ten people, each with a complete record.
+
+  Scenario: the directory holds ten users
+    When I list all users
+    Then I get 10 users
+
+  Scenario: every user has a complete record
+    When I list all users
+    Then every user has a complete record
+
+  Scenario: users come in order of their number
+    When I list all users
+    Then the users are numbered 1 to 10 in order

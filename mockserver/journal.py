@@ -1,0 +1,57 @@
+"""What the mock received: one entry per request, for Then steps that verify what the client sent."""
+
+import json
+import threading
+from dataclasses import dataclass, field
+
+from .urlparams import parse_query
+
+
+@dataclass
+class Entry:
+    """One request as received, and the status it was answered with."""
+
+    method: str
+    path: str
+    query: dict
+    headers: dict
+    body: bytes
+    status: int = 0
+    json: object = field(default=None)
+
+    @property
+    def is_write(self):
+        """Whether the request asked the API to change something."""
+        return self.method in ("POST", "PUT", "PATCH", "DELETE")
+
+
+class Journal:
+    """A thread-safe, append-only list of entries, cleared between scenarios."""
+
+    def __init__(self):
+        self._entries = []
+        self._lock = threading.Lock()
+
+    def record(self, request):
+        """Add the request and return its entry (the status is filled in once answered)."""
+        path, _, query_string = request.target.partition("?")
+        entry = Entry(request.method, path, parse_query(query_string) if query_string else {},
+                      dict(request.headers), request.body)
+        if "json" in request.headers.get("content-type", ""):
+            try:
+                entry.json = json.loads(request.body or b"null")
+            except ValueError:
+                entry.json = None
+        with self._lock:
+            self._entries.append(entry)
+        return entry
+
+    def entries(self):
+        """A copy of the entries so far, oldest first."""
+        with self._lock:
+            return list(self._entries)
+
+    def clear(self):
+        """Forget every entry."""
+        with self._lock:
+            self._entries.clear()

@@ -1,0 +1,251 @@
+"""JavaScript value semantics the live API (Node + lodash) applies, so the mock compares as it does."""
+
+import json
+import math
+import re
+from decimal import Decimal
+
+_ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
+_JS_WS = " \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_DECIMAL_LITERAL = re.compile(r"[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class Undefined:
+    """JavaScript's `undefined`: a missing property, distinct from `null` (None)."""
+
+    def __repr__(self):
+        return "undefined"
+
+    def __bool__(self):
+        return False
+
+
+UNDEFINED = Undefined()
+
+
+def number_to_string(value):
+    """Number::toString as ECMAScript defines it (1 -> "1", 1e21 -> "1e+21", 1e-7 -> "1e-7")."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int) and -(2**53) < value < 2**53:
+        return str(value)
+    value = float(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "0"
+    sign = "-" if value < 0 else ""
+    digits, exponent = _shortest_digits(abs(value))
+    k, n = len(digits), len(digits) + exponent
+    if k <= n <= 21:
+        text = digits + "0" * (n - k)
+    elif 0 < n <= 21:
+        text = digits[:n] + "." + digits[n:]
+    elif -6 < n <= 0:
+        text = "0." + "0" * (-n) + digits
+    else:
+        e = n - 1
+        mantissa = digits if k == 1 else digits[0] + "." + digits[1:]
+        text = f"{mantissa}e{'+' if e >= 0 else '-'}{abs(e)}"
+    return sign + text
+
+
+def _shortest_digits(value):
+    """The shortest round-trip decimal digits of a positive float and their exponent."""
+    sign, digit_tuple, exponent = Decimal(repr(value)).as_tuple()
+    digits = "".join(map(str, digit_tuple)).rstrip("0") or "0"
+    exponent += len(digit_tuple) - len(digits)
+    stripped = digits.lstrip("0")
+    return stripped, exponent
+
+
+def to_string(value):
+    """String(value) for the JSON-shaped values the API holds."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return "null"
+    if value is UNDEFINED:
+        return "undefined"
+    if isinstance(value, (bool, int, float)):
+        return number_to_string(value)
+    if isinstance(value, list):
+        return ",".join("" if item is None or item is UNDEFINED else to_string(item) for item in value)
+    return "[object Object]"
+
+
+def to_number(value):
+    """ToNumber(value): strings are parsed as JavaScript does, objects go through their string."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if value is None:
+        return 0.0
+    if value is UNDEFINED:
+        return math.nan
+    if not isinstance(value, str):
+        value = to_string(value)
+    text = value.strip(_JS_WS)
+    if not text:
+        return 0.0
+    if re.fullmatch(r"0[xX][0-9a-fA-F]+", text):
+        return float(int(text[2:], 16))
+    if re.fullmatch(r"0[oO][0-7]+", text):
+        return float(int(text[2:], 8))
+    if re.fullmatch(r"0[bB][01]+", text):
+        return float(int(text[2:], 2))
+    if not _DECIMAL_LITERAL.fullmatch(text):
+        return math.nan
+    return float(text.replace("Infinity", "inf"))
+
+
+def _primitive(value):
+    """ToPrimitive with the default hint, for the values JSON holds."""
+    if isinstance(value, (dict, list)):
+        return to_string(value)
+    return value
+
+
+def _utf16(text):
+    """A key that orders strings by UTF-16 code units, as JavaScript compares them."""
+    return text.encode("utf-16-be", "surrogatepass")
+
+
+def less_than(left, right):
+    """The abstract relational comparison `left < right`; None where JavaScript gives undefined (NaN)."""
+    left, right = _primitive(left), _primitive(right)
+    if isinstance(left, str) and isinstance(right, str):
+        return _utf16(left) < _utf16(right)
+    left, right = to_number(left), to_number(right)
+    if math.isnan(left) or math.isnan(right):
+        return None
+    return left < right
+
+
+def less_or_equal(left, right):
+    """`left <= right` as JavaScript evaluates it (false when either side is NaN)."""
+    result = less_than(right, left)
+    return result is False
+
+
+def parse_int(value):
+    """parseInt(String(value), 10): a float, NaN when no digits lead."""
+    if isinstance(value, list):
+        value = to_string(value)
+    elif not isinstance(value, str):
+        value = to_string(value)
+    match = re.match(r"[+-]?\d+", value.lstrip(_JS_WS))
+    return float(int(match.group())) if match else math.nan
+
+
+def to_integer(value):
+    """lodash toInteger: NaN is 0, infinities clamp, fractions truncate."""
+    if math.isnan(value):
+        return 0
+    if math.isinf(value):
+        return 2**53 if value > 0 else -(2**53)
+    return int(value)
+
+
+def truthy(value):
+    """JavaScript truthiness."""
+    if value is None or value is UNDEFINED or value is False:
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value != 0 and not math.isnan(value)
+    if isinstance(value, str):
+        return value != ""
+    return True
+
+
+def js_object(pairs):
+    """A JSON object as JavaScript orders it: array-index keys first, ascending, then insertion order."""
+    obj = dict(pairs)
+    if any(_ARRAY_INDEX.fullmatch(key) and int(key) < 2**32 - 1 for key in obj):
+        indexes = sorted((k for k in obj if _ARRAY_INDEX.fullmatch(k) and int(k) < 2**32 - 1), key=int)
+        rest = [k for k in obj if k not in set(indexes)]
+        obj = {k: obj[k] for k in indexes + rest}
+    return obj
+
+
+def spread(*parts):
+    """Object spread `{...a, ...b}`: arrays contribute their indexes, the rest their own keys."""
+    merged = {}
+    for part in parts:
+        if isinstance(part, list):
+            merged.update((str(i), item) for i, item in enumerate(part))
+        elif isinstance(part, dict):
+            merged.update(part)
+        elif isinstance(part, str):
+            merged.update((str(i), char) for i, char in enumerate(part))
+    return js_object(merged.items())
+
+
+class _JsEncoder(json.JSONEncoder):
+    """JSON.stringify(value, null, 2): numbers in JavaScript's notation, NaN and infinities as null."""
+
+    def iterencode(self, o, _one_shot=False):
+        def floatstr(number):
+            if math.isnan(number) or math.isinf(number):
+                return "null"
+            return number_to_string(number)
+
+        markers = {} if self.check_circular else None
+        encoder = json.encoder.py_encode_basestring
+        _iterencode = json.encoder._make_iterencode(
+            markers, self.default, encoder, self.indent, floatstr, self.key_separator,
+            self.item_separator, self.sort_keys, self.skipkeys, _one_shot,
+        )
+        return _iterencode(o, 0)
+
+
+def _big_ints_as_floats(value):
+    """Integers beyond 2**53 lose precision in JavaScript; make them the double JavaScript holds."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value if -(2**53) < value < 2**53 else float(value)
+    if isinstance(value, list):
+        return [_big_ints_as_floats(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _big_ints_as_floats(item) for key, item in value.items()}
+    return value
+
+
+def _drop_undefined(value):
+    """JSON.stringify leaves out undefined properties and writes undefined array items as null."""
+    if isinstance(value, dict):
+        return {k: _drop_undefined(v) for k, v in value.items() if v is not UNDEFINED}
+    if isinstance(value, list):
+        return [None if v is UNDEFINED else _drop_undefined(v) for v in value]
+    return value
+
+
+def stringify(value):
+    """JSON.stringify(value, null, 2) as Express's res.json writes it, as a str."""
+    if value is UNDEFINED:
+        return ""
+    text = _JsEncoder(indent=2, ensure_ascii=False).encode(_drop_undefined(value))
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
+def _reject_constant(name):
+    """JSON.parse knows no NaN or Infinity."""
+    raise ValueError(name)
+
+
+def parse_json(text):
+    """JSON.parse(text) into Python values with JavaScript's key order and number model."""
+    return json.loads(
+        text,
+        object_pairs_hook=js_object,
+        parse_int=lambda s: _big_ints_as_floats(int(s)),
+        parse_float=float,
+        parse_constant=_reject_constant,
+    )

@@ -1,0 +1,156 @@
+"""The mock's lifecycle: bind on construction, serve on a thread, stop in milliseconds, leave nothing behind."""
+
+import functools
+import json
+import selectors
+import socket
+import socketserver
+import threading
+import traceback
+from importlib import resources
+
+from .engine import WRITE_METHODS, Engine, Reply
+from .journal import Journal
+from .wire import Handler
+
+STOP_TIMEOUT = 2.0
+
+
+@functools.lru_cache(maxsize=1)
+def seed_data():
+    """The live data set shipped with the package (read once; it is never modified)."""
+    with resources.files("mockserver").joinpath("data/jsonplaceholder.json").open("rb") as stream:
+        return json.load(stream)
+
+
+class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    """A threaded TCP server that knows its connections and threads, so stop() can end them all."""
+
+    allow_reuse_address = True
+    daemon_threads = True  # joined explicitly in stop(), with a timeout, instead of at exit
+    block_on_close = False
+
+    def __init__(self, address, mock):
+        self.mock = mock
+        self._connections, self._workers = set(), set()
+        self._lock = threading.Lock()
+        super().__init__(address, Handler)
+
+    def process_request(self, request, client_address):
+        """Serve the connection on its own thread, remembered until it ends."""
+        thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name="mock-connection")
+        with self._lock:
+            self._workers.add(thread)
+        thread.start()
+
+    def _serve_thread(self, request, client_address):
+        try:
+            self.process_request_thread(request, client_address)
+        finally:
+            with self._lock:
+                self._workers.discard(threading.current_thread())
+
+    def track(self, connection):
+        with self._lock:
+            self._connections.add(connection)
+
+    def untrack(self, connection):
+        with self._lock:
+            self._connections.discard(connection)
+
+    def close_connections(self):
+        """Shut every open connection down, so handler threads blocked on a read return at once."""
+        with self._lock:
+            connections, threads = list(self._connections), list(self._workers)
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        return threads
+
+
+class MockServer:
+    """A stand-in for the live API on 127.0.0.1 and a free port; use it as a context manager."""
+
+    def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None):
+        self.engine = Engine(data if data is not None else seed_data())
+        self.journal = Journal()
+        self.read_only = read_only
+        self.errors = []  # tracebacks of exceptions raised while answering
+        self._errors_lock = threading.Lock()
+        self._httpd = _ThreadingServer((host, port), self)
+        self.host, self.port = self._httpd.server_address[:2]
+        self.base_url = f"http://{self.host}:{self.port}"
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._thread = None
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def start(self):
+        """Serve on a background thread; returns self."""
+        self._thread = threading.Thread(target=self._serve, name=f"mock-{self.port}", daemon=True)
+        self._thread.start()
+        return self
+
+    def _serve(self):
+        """Accept connections until stop() writes to the wake-up socket (no polling interval)."""
+        with selectors.DefaultSelector() as selector:
+            selector.register(self._httpd.socket, selectors.EVENT_READ, "accept")
+            selector.register(self._wake_r, selectors.EVENT_READ, "wake")
+            while True:
+                for key, _ in selector.select():
+                    if key.data == "wake":
+                        return
+                    self._httpd._handle_request_noblock()
+
+    def stop(self):
+        """Stop accepting, close the listening socket and every connection, join every thread."""
+        if self._thread is not None:
+            self._wake_w.send(b"x")
+            self._thread.join(STOP_TIMEOUT)
+            self._thread = None
+        self._httpd.server_close()
+        for thread in self._httpd.close_connections():
+            thread.join(STOP_TIMEOUT)
+        self._wake_r.close()
+        self._wake_w.close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def reset(self):
+        """Back to the seed for the next scenario: empty journal, no errors, writes allowed."""
+        self.journal.clear()
+        with self._errors_lock:
+            self.errors.clear()
+        self.read_only = False
+
+    def take_errors(self):
+        """The tracebacks recorded since the last call, and forget them."""
+        with self._errors_lock:
+            errors, self.errors = self.errors, []
+        return errors
+
+    # -- answering ------------------------------------------------------------------------------
+
+    def dispatch(self, request, connection=None):
+        """The answer to one request: journaled, read-only mode applied, mock bugs turned into 500s."""
+        entry = self.journal.record(request)
+        try:
+            if self.read_only and request.method in WRITE_METHODS:
+                reply = self.engine.refuse_write(request)
+            else:
+                reply = self.engine.handle(request)
+        except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
+            with self._errors_lock:
+                self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")
+            body = b"mock server error (the scenario that sent this request reports it)"
+            reply = Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)
+        entry.status = reply.status
+        return reply

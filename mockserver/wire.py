@@ -1,0 +1,197 @@
+"""HTTP/1.1 on the socket, as Node's parser reads it: keep-alive, 400 and 431 refusals, one write per answer."""
+
+import http
+import re
+import socket
+import socketserver
+import time
+
+from .engine import JSON_LIMIT, NODE_METHODS, Request, http_date
+
+MAX_HEADER_BYTES = 16 * 1024  # Node's --max-http-header-size
+KEEP_ALIVE_SECONDS = 5  # Node's keepAliveTimeout, announced as Keep-Alive: timeout=5
+REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is dropped
+BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is not read
+_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_TARGET = re.compile(rb"[\x21-\x7e]+")
+
+
+class Refusal(Exception):
+    """Node answers the request itself, with no body, and closes the connection."""
+
+    def __init__(self, status):
+        super().__init__(status)
+        self.status = status
+
+
+class Handler(socketserver.StreamRequestHandler):
+    """One connection: read requests, let the mock answer, write each answer in one piece."""
+
+    timeout = KEEP_ALIVE_SECONDS
+    disable_nagle_algorithm = True
+
+    def handle(self):
+        """Serve requests on this connection until either side closes it or it idles out."""
+        self.server.track(self.connection)
+        try:
+            while self._serve_one():
+                pass
+        except (OSError, ValueError):
+            pass  # a reset, a timeout or a socket closed by stop(): the connection is over
+        finally:
+            self.server.untrack(self.connection)
+
+    def _serve_one(self):
+        """Read one request and answer it; False when the connection should close."""
+        try:
+            request, keep_alive = read_request(self.rfile)
+        except Refusal as refusal:
+            phrase = http.HTTPStatus(refusal.status).phrase
+            self.wfile.write(f"HTTP/1.1 {refusal.status} {phrase}\r\nConnection: close\r\n\r\n".encode("ascii"))
+            return False
+        if request is None:
+            return False
+        reply = self.server.mock.dispatch(request, self)
+        if reply is None:
+            return False  # a fault closed the connection without an answer
+        keep_alive = keep_alive and not request.truncated
+        self.wfile.write(encode_reply(reply, keep_alive, request.method))
+        return keep_alive
+
+
+def encode_reply(reply, keep_alive, method="GET"):
+    """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive)."""
+    phrase = _phrase(reply.status)
+    lines = [f"HTTP/1.1 {reply.status} {phrase}"]
+    chunked = False
+    for name, value in reply.headers:
+        if name.lower() == "transfer-encoding":
+            chunked = True
+            continue
+        lines.append(f"{name}: {value}")
+    lines.append(f"Date: {http_date()}")
+    lines.append("Connection: keep-alive" if keep_alive else "Connection: close")
+    if keep_alive:
+        lines.append(f"Keep-Alive: timeout={KEEP_ALIVE_SECONDS}")
+    body = reply.body
+    if chunked and method != "HEAD":
+        lines.append("Transfer-Encoding: chunked")
+        body = (f"{len(body):x}\r\n".encode("ascii") + body + b"\r\n" if body else b"") + b"0\r\n\r\n"
+    head = "\r\n".join(lines) + "\r\n\r\n"
+    return head.encode("latin-1", "replace") + body
+
+
+def _phrase(status):
+    """The reason phrase Node sends for a status."""
+    try:
+        return {413: "Payload Too Large", 431: "Request Header Fields Too Large"}.get(status) or http.HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def read_request(rfile):
+    """(Request, keep-alive?) for the next request on the stream; (None, False) at a clean end."""
+    deadline = time.monotonic() + REQUEST_DEADLINE
+    line = rfile.readline(MAX_HEADER_BYTES + 1)
+    while line in (b"\r\n", b"\n"):
+        line = rfile.readline(MAX_HEADER_BYTES + 1)
+    if not line:
+        return None, False
+    if len(line) > MAX_HEADER_BYTES:
+        raise Refusal(431)
+    method, target, version = _request_line(line)
+    headers, size = {}, len(line)
+    while True:
+        if time.monotonic() > deadline:
+            raise socket.timeout("request took too long")
+        raw = rfile.readline(MAX_HEADER_BYTES + 1)
+        size += len(raw)
+        if size > MAX_HEADER_BYTES:
+            raise Refusal(431)
+        if not raw:
+            raise ConnectionResetError("connection closed inside the headers")
+        if raw in (b"\r\n", b"\n"):
+            break
+        name, colon, value = raw.partition(b":")
+        if not colon or not _TOKEN.fullmatch(name):
+            raise Refusal(400)
+        key = name.decode("ascii").lower()
+        text = value.strip(b" \t\r\n").decode("latin-1")
+        headers[key] = f"{headers[key]}, {text}" if key in headers else text
+    if version == "HTTP/1.1" and "host" not in headers:
+        raise Refusal(400)
+    request = Request(method, target, headers)
+    _read_body(rfile, request, deadline)
+    connection = headers.get("connection", "").lower()
+    keep_alive = "close" not in connection and (version == "HTTP/1.1" or "keep-alive" in connection)
+    return request, keep_alive
+
+
+def _request_line(line):
+    """METHOD, target and version of a request line, or the 400 Node gives for a bad one."""
+    parts = line.rstrip(b"\r\n").split(b" ")
+    if len(parts) != 3 or not _TARGET.fullmatch(parts[1]):
+        raise Refusal(400)
+    method, target, version = (p.decode("ascii", "replace") for p in parts)
+    if method not in NODE_METHODS or version not in ("HTTP/1.0", "HTTP/1.1"):
+        raise Refusal(400)
+    return method, target, version
+
+
+def _read_body(rfile, request, deadline):
+    """Read the body the headers announce, up to BODY_CAP bytes; mark the request if it was cut."""
+    headers = request.headers
+    if "transfer-encoding" in headers:
+        if "content-length" in headers or headers["transfer-encoding"].lower().split(",")[-1].strip() != "chunked":
+            raise Refusal(400)
+        request.has_body = True
+        _read_chunked(rfile, request, deadline)
+        return
+    if "content-length" not in headers:
+        return
+    length = headers["content-length"]
+    if not length.isdigit():
+        raise Refusal(400)
+    request.has_body, request.declared_length = True, int(length)
+    if request.declared_length > BODY_CAP:
+        request.truncated = True
+        return
+    request.body = _read_exactly(rfile, request.declared_length, deadline)
+
+
+def _read_exactly(rfile, count, deadline):
+    """Exactly count bytes, or a timeout error once the request deadline has passed."""
+    parts, remaining = [], count
+    while remaining:
+        if time.monotonic() > deadline:
+            raise socket.timeout("body took too long")
+        part = rfile.read1(min(remaining, 65536)) if hasattr(rfile, "read1") else rfile.read(remaining)
+        if not part:
+            raise ConnectionResetError("connection closed inside the body")
+        parts.append(part)
+        remaining -= len(part)
+    return b"".join(parts)
+
+
+def _read_chunked(rfile, request, deadline):
+    """A chunked body, decoded; past BODY_CAP the request is marked truncated and reading stops."""
+    parts, total = [], 0
+    while True:
+        size_line = rfile.readline(1024)
+        try:
+            size = int(size_line.split(b";")[0].strip(), 16)
+        except ValueError:
+            raise Refusal(400) from None
+        if size == 0:
+            while rfile.readline(MAX_HEADER_BYTES) not in (b"\r\n", b"\n", b""):
+                pass
+            break
+        total += size
+        if total > BODY_CAP:
+            request.truncated, request.declared_length = True, total
+            return
+        parts.append(_read_exactly(rfile, size, deadline))
+        rfile.readline(3)
+    request.body = b"".join(parts)
+    request.declared_length = len(request.body)
+

@@ -1,0 +1,194 @@
+"""The users API client: one session, a (connect, read) timeout on every request, typed errors."""
+
+import email.utils
+import time
+from dataclasses import dataclass
+
+import json as _json_module
+
+import requests
+
+from . import errors
+from .config import settings as default_settings
+
+_USER_FIELDS = ("id", "name", "username", "email")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer exactly as it came: for documenting the HTTP contract itself."""
+
+    status: int
+    headers: dict
+    text: str
+    url: str
+
+    def json(self):
+        """The body decoded as JSON; NotJson if it is not."""
+        try:
+            return _json_module.loads(self.text)
+        except ValueError as exc:
+            raise errors.NotJson(f"{self.url} answered a body that is not JSON", url=self.url,
+                                 status=self.status) from exc
+
+
+class UsersClient:
+    """Calls the users endpoint of a JSONPlaceholder deployment named by its settings."""
+
+    def __init__(self, settings=None, session=None):
+        self.settings = settings if settings is not None else default_settings
+        self.session = session or requests.Session()
+
+    def close(self):
+        """Close the pooled connections."""
+        self.session.close()
+
+    # -- reads ----------------------------------------------------------------------------------
+
+    def get_users(self):
+        """Every user, as a list of dicts."""
+        return _list_of_objects(self._call("GET", "/users"))
+
+    def get_user(self, user_id):
+        """One user by id; UserNotFound if there is none."""
+        return _one_user(self._call("GET", f"/users/{user_id}", not_found=user_id))
+
+    def find_users(self, filters=None, **fields):
+        """The users whose fields equal the given values (dotted paths such as address.city work)."""
+        params = {**(filters or {}), **fields}
+        return _list_of_objects(self._call("GET", "/users", params=params))
+
+    def get_user_posts(self, user_id):
+        """The posts a user wrote (an empty list for a user that does not exist, as the API answers)."""
+        return _list_of_objects(self._call("GET", f"/users/{user_id}/posts"))
+
+    def get_user_todos(self, user_id):
+        """The todos of a user."""
+        return _list_of_objects(self._call("GET", f"/users/{user_id}/todos"))
+
+    def get_user_albums(self, user_id):
+        """The albums of a user."""
+        return _list_of_objects(self._call("GET", f"/users/{user_id}/albums"))
+
+    # -- writes (the API fakes them: nothing is kept) -----------------------------------------------
+
+    def create_user(self, user):
+        """Create a user; returns what the API echoes back, with the id it assigned."""
+        return _object(self._call("POST", "/users", json=user, expect=(201,)))
+
+    def replace_user(self, user_id, user):
+        """Replace a user as a whole (PUT)."""
+        return _object(self._call("PUT", f"/users/{user_id}", json=user))
+
+    def update_user(self, user_id, changes):
+        """Change some fields of a user (PATCH)."""
+        return _object(self._call("PATCH", f"/users/{user_id}", json=changes))
+
+    def delete_user(self, user_id):
+        """Delete a user; returns the API's (empty) answer."""
+        return _object(self._call("DELETE", f"/users/{user_id}"))
+
+    # -- the HTTP contract ----------------------------------------------------------------------
+
+    def exchange(self, method, path, *, params=None, headers=None, data=None, json=None):
+        """Any request, answered as it came (no status is an error; transport failures still are)."""
+        response = self._send(method, path, params=params, headers=headers, data=data, json=json)
+        return Answer(response.status_code, dict(response.headers), response.text, response.url)
+
+    # -- transport ------------------------------------------------------------------------------
+
+    def _send(self, method, path, **options):
+        """Send one request with the configured timeouts; transport failures become typed errors."""
+        url = self.settings.base_url.rstrip("/") + path
+        try:
+            return self.session.request(method, url, timeout=self.settings.timeout, **options)
+        except requests.ConnectTimeout as exc:
+            raise errors.ApiUnavailable(f"{url} did not accept a connection in {self.settings.connect_timeout} s",
+                                        url=url) from exc
+        except requests.ReadTimeout as exc:
+            raise errors.ApiTimeout(f"{url} did not answer in {self.settings.read_timeout} s", url=url) from exc
+        except requests.exceptions.ChunkedEncodingError as exc:
+            raise errors.TruncatedBody(f"{url} closed the connection before the whole body arrived",
+                                       url=url) from exc
+        except requests.ConnectionError as exc:
+            raise errors.ApiUnavailable(f"{url} cannot be reached: {_reason(exc)}", url=url) from exc
+        except requests.RequestException as exc:
+            raise errors.UsersApiError(f"{method} {url} failed: {exc}", url=url) from exc
+
+    def _call(self, method, path, *, params=None, json=None, expect=(200,), not_found=None):
+        """Send one request and return its decoded JSON body, or raise the matching typed error."""
+        response = self._send(method, path, params=params, json=json)
+        if response.status_code not in expect:
+            raise _status_error(response, not_found)
+        return _json_body(response)
+
+def _reason(exc):
+    """The innermost reason of a connection error, in a few words."""
+    inner = exc.args[0] if exc.args else exc
+    reason = getattr(inner, "reason", inner)
+    return str(reason).split(": ", 1)[-1] if ": " in str(reason) else str(reason)
+
+
+def _status_error(response, not_found):
+    """The typed error for a status the call did not expect."""
+    url, status = response.url, response.status_code
+    context = {"url": url, "status": status, "response": response}
+    if status == 404 and not_found is not None:
+        return errors.UserNotFound(not_found, url=url, response=response)
+    if status == 405:
+        allowed = [m.strip() for m in response.headers.get("Allow", "").split(",") if m.strip()]
+        return errors.WriteRefused(f"{url} refused {response.request.method} (allowed: {', '.join(allowed)})",
+                                   allowed=allowed, **context)
+    if status == 429:
+        retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+        return errors.RateLimited(f"{url} is rate limiting (429, retry after {retry_after} s)",
+                                  retry_after=retry_after, **context)
+    if status >= 500:
+        return errors.ServerError(f"{url} failed with {status} {response.reason}", **context)
+    return errors.UnexpectedResponse(f"{url} answered {status} {response.reason}", **context)
+
+
+def retry_after_seconds(value):
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _json_body(response):
+    """The decoded JSON body; NotJson when it is declared or written as something else."""
+    context = {"url": response.url, "status": response.status_code, "response": response}
+    content_type = response.headers.get("Content-Type", "")
+    if "json" not in content_type:
+        raise errors.NotJson(f"{response.url} answered {content_type or 'no Content-Type'}, not JSON", **context)
+    try:
+        return response.json()
+    except ValueError as exc:
+        raise errors.NotJson(f"{response.url} answered a body that is not valid JSON: {exc}", **context) from exc
+
+
+def _list_of_objects(body):
+    """The body if it is a list of JSON objects, else WrongShape."""
+    if not isinstance(body, list) or not all(isinstance(item, dict) for item in body):
+        raise errors.WrongShape(f"expected a list of objects, got {type(body).__name__}")
+    return body
+
+
+def _object(body):
+    """The body if it is a JSON object, else WrongShape."""
+    if not isinstance(body, dict):
+        raise errors.WrongShape(f"expected an object, got {type(body).__name__}")
+    return body
+
+
+def _one_user(body):
+    """The body if it is an object with the fields every user has, else WrongShape."""
+    missing = [name for name in _USER_FIELDS if name not in _object(body)]
+    if missing:
+        raise errors.WrongShape(f"expected a user, got an object without {', '.join(missing)}")
+    return body

@@ -1,0 +1,72 @@
+"""Steps for the HTTP contract itself: unknown addresses, unrouted methods, the read-only mock."""
+
+from behave import then, when
+from hamcrest import assert_that, contains_inanyorder, empty, equal_to, has_entries
+from matchers import an_error
+from outcome import attempt, result_of
+
+import services
+
+# The one place where a sentence of the features becomes a method and a path.
+ATTEMPTS = {
+    "delete every user at once": ("DELETE", "/users"),
+    "replace every user at once": ("PUT", "/users"),
+    "change every user at once": ("PATCH", "/users"),
+    "create a user inside user 1": ("POST", "/users/1"),
+    "trace the users collection": ("TRACE", "/users"),
+}
+WRITES = {
+    "create a user": lambda: services.create_user({"name": "Jane Doe", "username": "jdoe"}),
+    "replace user 1": lambda: services.replace_user(1, {"name": "Jane Doe", "username": "jdoe"}),
+    "change user 1": lambda: services.update_user(1, {"name": "Jane Doe"}),
+    "delete user 1": lambda: services.delete_user(1),
+}
+
+
+@when('I ask the API for "{path}"')
+def ask_for_path(context, path):
+    """Read whatever the API answers at that address."""
+    attempt(context, services.exchange, "GET", path)
+
+
+@when("I try to {action}")
+def try_action(context, action):
+    """Attempt a request the API does not route, named in words (see ATTEMPTS)."""
+    if action in WRITES:
+        attempt(context, WRITES[action])
+        return
+    method, path = ATTEMPTS[action]
+    attempt(context, services.exchange, method, path)
+
+
+@then("I am told there is no such thing")
+def no_such_thing(context):
+    """The API answered 404 Not Found with an empty JSON object, as it does for anything it does not route."""
+    answer = result_of(context)
+    assert_that((answer.status, answer.json()), equal_to((404, {})), f"{answer.url} answered {answer.text[:80]!r}")
+
+
+@then("I am told the service does not accept changes")
+def write_refused(context):
+    """The write failed with 405 Method Not Allowed, naming the methods that are allowed."""
+    assert_that(context.error, an_error(services.WriteRefused, status=405), f"writing to {context.api_url}")
+    assert_that(context.error.allowed, contains_inanyorder("GET", "HEAD", "OPTIONS"), "the Allow header")
+
+
+@then("no write reached the API")
+def no_write_reached(context):
+    """The mock's journal holds no POST, PUT, PATCH or DELETE that it carried out."""
+    done = [f"{e.method} {e.path}" for e in context.mock.journal.entries() if e.is_write and e.status < 400]
+    assert_that(done, empty(), "writes the mock carried out")
+
+
+@then("the API answered {count:d} requests")
+def answered_count(context, count):
+    """The mock's journal holds exactly that many requests."""
+    assert_that(len(context.mock.journal.entries()), equal_to(count), "requests the mock received")
+
+
+@then("I can still read user {user_id:d}")
+def can_still_read(context, user_id):
+    """Reading still works (the read-only mode refuses only writes)."""
+    assert_that(services.get_user(user_id), has_entries(id=user_id), "a read while writes are refused")
