@@ -33,6 +33,7 @@ _HOME_MTIME = "Tue, 24 Nov 2026 00:00:00 GMT"
 _NESTED = re.compile(r"^/([^/]+?)/([^/]+?)/([^/]+?)/?$", re.IGNORECASE)
 _ONE = re.compile(r"^/([^/]+?)/?$", re.IGNORECASE)
 _DB = re.compile(r"^/db/?$", re.IGNORECASE)
+_UNROUTED = "x-mock-unrouted"  # an internal marker, never sent
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Reply:
     status: int
     headers: list
     body: bytes = b""
+    routed: bool = True  # False when no route of the API matched (the 404 `{}` for unknown paths)
 
 
 class _Headers:
@@ -187,9 +189,12 @@ class Engine:
                 self._remember(key, rendered)
         status, extra, body, content_type = rendered
         for name, value in extra:
-            headers.set(name, value)
+            if name != _UNROUTED:
+                headers.set(name, value)
         headers.set("X-Content-Type-Options", "nosniff")
-        return self._send(request, headers, status, body, content_type)
+        reply = self._send(request, headers, status, body, content_type)
+        reply.routed = (_UNROUTED, "") not in extra
+        return reply
 
     def _cached(self, key):
         """A rendered answer computed before for the same read (the data never changes)."""
@@ -269,6 +274,7 @@ class Engine:
                 result = self._resource(request, headers, method, name, path[mount.end():] or "/", params, body, extra)
                 if result is not None:
                     return result
+        extra.append((_UNROUTED, ""))
         return 404, {}
 
     def _resource(self, request, headers, method, name, sub_path, params, body, extra):

@@ -17,6 +17,7 @@ class Entry:
     headers: dict
     body: bytes
     status: int = 0
+    routed: bool = True
     json: object = field(default=None)
 
     @property

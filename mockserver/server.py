@@ -152,5 +152,5 @@ class MockServer:
                 self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")
             body = b"mock server error (the scenario that sent this request reports it)"
             reply = Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)
-        entry.status = reply.status
+        entry.status, entry.routed = reply.status, reply.routed
         return reply
