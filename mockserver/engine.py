@@ -33,7 +33,9 @@ _HOME_MTIME = "Tue, 24 Nov 2026 00:00:00 GMT"
 _NESTED = re.compile(r"^/([^/]+?)/([^/]+?)/([^/]+?)/?$", re.IGNORECASE)
 _ONE = re.compile(r"^/([^/]+?)/?$", re.IGNORECASE)
 _DB = re.compile(r"^/db/?$", re.IGNORECASE)
-_UNROUTED = "x-mock-unrouted"  # an internal marker, never sent
+_UNROUTED = "x-mock-unrouted"  # internal markers, never sent
+_DELAY = "x-mock-delay"
+_MAX_TIMEOUT_MS = 2**31 - 1  # Node's setTimeout treats anything longer (or NaN, or < 1) as 1 ms
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Reply:
     headers: list
     body: bytes = b""
     routed: bool = True  # False when no route of the API matched (the 404 `{}` for unknown paths)
+    delay: float = 0.0  # seconds to wait before answering: json-server's `?_delay=<ms>` on resource routes
 
 
 class _Headers:
@@ -189,11 +192,12 @@ class Engine:
                 self._remember(key, rendered)
         status, extra, body, content_type = rendered
         for name, value in extra:
-            if name != _UNROUTED:
+            if name not in (_UNROUTED, _DELAY):
                 headers.set(name, value)
         headers.set("X-Content-Type-Options", "nosniff")
         reply = self._send(request, headers, status, body, content_type)
         reply.routed = (_UNROUTED, "") not in extra
+        reply.delay = next((value for name, value in extra if name == _DELAY), 0.0)
         return reply
 
     def _cached(self, key):
@@ -271,6 +275,7 @@ class Engine:
         for name in self.data:
             mount = re.match(rf"^/{re.escape(name)}/?(?=/|$)", path, re.IGNORECASE)
             if mount:
+                extra.append((_DELAY, _delay_seconds(params.pop("_delay", UNDEFINED))))
                 result = self._resource(request, headers, method, name, path[mount.end():] or "/", params, body, extra)
                 if result is not None:
                     return result
@@ -315,9 +320,10 @@ class Engine:
         """POST: the body with the next id (never stored), 201 and a Location built from the request URL."""
         next_id = max((r["id"] for r in self.data[name] if isinstance(r.get("id"), (int, float))), default=0) + 1
         created = jsrt.spread(body, {"id": next_id})
-        host = request.headers.get("host", "")
+        host = request.headers.get("host")
+        root = f"http://{host}" if host else "http:"  # url.format({protocol, host: undefined})
         extra.append(("Access-Control-Expose-Headers", "Location"))
-        extra.append(("Location", _encode_url(f"http://{host}{request.target}/{next_id}")))
+        extra.append(("Location", _encode_url(f"{root}{request.target}/{next_id}")))
         return 201, created
 
     # -- bodies -----------------------------------------------------------------------------------
@@ -415,6 +421,14 @@ def _split_target(target):
         target = "/" + target.split("://", 1)[1].partition("/")[2]
     path, _, query_string = target.partition("?")
     return path, query_string
+
+
+def _delay_seconds(value):
+    """connect-pause's wait for `?_delay=`: parseFloat milliseconds, 1 ms when absent or out of range."""
+    text = jsrt.to_string(value) if value is not UNDEFINED else ""
+    match = re.match(r"[+-]?(Infinity|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)", text.lstrip(jsrt._JS_WS))
+    millis = float(match.group().replace("Infinity", "inf")) if match else 1.0
+    return (millis if 1 <= millis <= _MAX_TIMEOUT_MS else 1.0) / 1000
 
 
 def _decode_param(raw):

@@ -61,26 +61,27 @@ def _deep_query(value, needle):
 
 
 def _matches(element, key, values):
-    """Whether one record passes one filter key with its (OR-ed) values."""
+    """Whether one record passes one filter key: its values OR-ed, except `_ne`, whose values are AND-ed."""
     path = _OPERATOR.sub("", key)
     found = get_path(element, path)
     if found is None or found is UNDEFINED:
         return False
     text = jsrt.to_string(found)
-    for value in values:
-        if key.endswith("_gte"):
-            hit = jsrt.less_or_equal(value, found)
-        elif key.endswith("_lte"):
-            hit = jsrt.less_or_equal(found, value)
-        elif key.endswith("_ne"):
-            hit = not isinstance(value, str) or value != text
-        elif key.endswith("_like"):
-            hit = compile_like(jsrt.to_string(value)).search(text) is not None
-        else:
-            hit = isinstance(value, str) and value == text
-        if hit:
-            return True
-    return False
+    results = (_compare(key, value, found, text) for value in values)
+    return all(results) if key.endswith("_ne") else any(results)
+
+
+def _compare(key, value, found, text):
+    """One value of a filter against a record's value, by the key's operator."""
+    if key.endswith("_gte"):
+        return jsrt.less_or_equal(value, found)
+    if key.endswith("_lte"):
+        return jsrt.less_or_equal(found, value)
+    if key.endswith("_ne"):
+        return not isinstance(value, str) or value != text
+    if key.endswith("_like"):
+        return compile_like(jsrt.to_string(value)).search(text) is not None
+    return isinstance(value, str) and value == text
 
 
 def _compare_ascending(value, other):

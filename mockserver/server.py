@@ -84,6 +84,7 @@ class MockServer:
         self.base_url = f"http://{self.host}:{self.port}"
         self._wake_r, self._wake_w = socket.socketpair()
         self._thread = None
+        self._stopping = threading.Event()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class MockServer:
 
     def stop(self):
         """Stop accepting, close the listening socket and every connection, join every thread."""
+        self._stopping.set()  # cuts short any answer that is waiting (a `?_delay=`)
         if self._thread is not None:
             self._wake_w.send(b"x")
             self._thread.join(STOP_TIMEOUT)
@@ -153,4 +155,6 @@ class MockServer:
             body = b"mock server error (the scenario that sent this request reports it)"
             reply = Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)
         entry.status, entry.routed = reply.status, reply.routed
+        if reply.delay > 0.002 and self._stopping.wait(reply.delay):
+            return None  # stopping: close the connection rather than answer late
         return reply

@@ -12,6 +12,7 @@ MAX_HEADER_BYTES = 16 * 1024  # Node's --max-http-header-size
 KEEP_ALIVE_SECONDS = 5  # Node's keepAliveTimeout, announced as Keep-Alive: timeout=5
 REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is dropped
 BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is not read
+DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _TARGET = re.compile(rb"[\x21-\x7e]+")
 
@@ -56,6 +57,8 @@ class Handler(socketserver.StreamRequestHandler):
             return False  # a fault closed the connection without an answer
         keep_alive = keep_alive and not request.truncated
         self.wfile.write(encode_reply(reply, keep_alive, request.method))
+        if request.truncated:
+            _drain(self.rfile, request)  # as Node does, so an uploading client gets to read the answer
         return keep_alive
 
 
@@ -171,6 +174,17 @@ def _read_exactly(rfile, count, deadline):
         parts.append(part)
         remaining -= len(part)
     return b"".join(parts)
+
+
+def _drain(rfile, request):
+    """Read and drop what is left of an oversized Content-Length body, up to DRAIN_CAP bytes."""
+    remaining = min(request.declared_length, DRAIN_CAP) - len(request.body)
+    deadline = time.monotonic() + REQUEST_DEADLINE
+    while remaining > 0 and time.monotonic() < deadline:
+        part = rfile.read1(min(remaining, 1 << 20))
+        if not part:
+            return
+        remaining -= len(part)
 
 
 def _read_chunked(rfile, request, deadline):

@@ -17,3 +17,22 @@ def result_of(context):
     if getattr(context, "error", None) is not None:
         raise AssertionError(f"the call failed instead: {type(context.error).__name__}: {context.error}")
     return context.result
+
+
+def send(context, method, address, **options):
+    """Send any request through the client; keep the raw answer and, if it is JSON, its decoded body."""
+    context.answer, context.result, context.error = None, None, None
+    try:
+        context.answer = services.exchange(method, address, **options)
+    except services.UsersApiError as error:
+        context.error = error
+        return
+    if context.answer.text and "json" in context.answer.headers.get("Content-Type", ""):
+        context.result = context.answer.json()
+
+
+def answer_of(context):
+    """The raw answer the last request got; fails, quoting the error, if it got none."""
+    if getattr(context, "answer", None) is None:
+        raise AssertionError(f"no answer came back: {type(context.error).__name__}: {context.error}")
+    return context.answer

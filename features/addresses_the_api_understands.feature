@@ -1,0 +1,36 @@
+Feature: Addresses the API understands
+  Addresses are not case-sensitive, a trailing slash changes nothing, and escaped
+  characters are read as what they stand for. Other spellings are not found.
+
+  Scenario Outline: <address> is the same as <same as>
+    When I ask the API for "<address>"
+    Then I get the same answer as for "<same as>"
+
+    Examples:
+      | address    | same as   |
+      | /Users     | /users    |
+      | /USERS/1   | /users/1  |
+      | /users/    | /users    |
+      | /users/1/  | /users/1  |
+      | /users/%31 | /users/1  |
+
+  Scenario: the home page is a web page
+    When I ask the API for "/"
+    Then I get a web page
+
+  @mock_only
+  Scenario: the guide is not part of the API
+    # The live site serves its guide at /guide/; json-server, which the mock follows, does not.
+    When I ask the API for "/guide/"
+    Then I am told there is no such thing
+
+  Scenario: the whole data set at once
+    When I ask the API for "/db"
+    Then I get the whole data set:
+      | collection | count |
+      | posts      | 100   |
+      | comments   | 500   |
+      | albums     | 100   |
+      | photos     | 5000  |
+      | users      | 10    |
+      | todos      | 200   |

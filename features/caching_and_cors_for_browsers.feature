@@ -1,0 +1,69 @@
+Feature: Caching and CORS for browser clients
+  Web apps call the API from other origins and cache what they read. Every answer
+  carries a fingerprint (a weak ETag); asking again with it gets "not modified".
+  Any origin may read answers, with credentials. Large answers come compressed.
+
+  Scenario Outline: answers are byte for byte the live API's
+    When I ask the API for "<address>"
+    Then the answer carries the fingerprint <fingerprint>
+
+    Examples:
+      | address                    | fingerprint                           |
+      | /users                     | W/"160d-1eMSsxeJRfnVLRBmYJSbCiJZ1qQ"  |
+      | /users/1                   | W/"1fd-+2Y3G3w049iSZtw5t1mzSnunngE"   |
+      | /users?username=Bret       | W/"22f-l/Eoj4zYmvire0cm5iBTWDS+4F8"   |
+      | /users/11                  | W/"2-vyGp6PvFo4RvsFtPoIWeCReyIC8"     |
+      | /users?username=bret       | W/"2-l9Fw4VUO7kr8CvBlt4zaMCqXZ0w"     |
+
+  Scenario: asking again with the fingerprint
+    When I ask the API for "/users/1"
+    And I ask again for "/users/1" with the fingerprint I was given
+    Then I am told it has not changed
+
+  Scenario: asking with a stale fingerprint
+    When I ask for "/users/1" with the fingerprint W/"1fd-stale"
+    Then I get the full answer again
+
+  Scenario: answers are not to be reused without asking
+    When I ask the API for "/users/1"
+    Then the answer must not be reused without asking again
+
+  Scenario: a page from another origin may read answers
+    When a page from "http://example.com" asks the API for "/users/1"
+    Then the page may read the answer, credentials included
+
+  Scenario: no origin, no CORS grant
+    When I ask the API for "/users/1"
+    Then the answer names no origin that may read it
+
+  Scenario: a page may send writes with its own headers
+    When a page from "http://example.com" asks whether it may send a POST with a "content-type" header to "/users"
+    Then the page may send it
+
+  Scenario: which methods an address allows
+    When a client asks which methods "/users" allows
+    Then the client is told the methods "GET,HEAD,PUT,PATCH,POST,DELETE" and nothing else
+
+  Scenario: a large answer comes compressed when asked
+    When I ask the API for "/users" accepting compressed answers
+    Then the answer comes compressed with gzip
+
+  Scenario: a small answer comes as it is
+    When I ask the API for "/users/1" accepting compressed answers
+    Then the answer comes uncompressed
+
+  Scenario: no compression unless asked
+    When I ask the API for "/users" refusing compressed answers
+    Then the answer comes uncompressed
+
+  Scenario: only the headers
+    When I ask only for the headers of "/users"
+    Then I am told the answer would be 5645 bytes, and get no body
+
+  Scenario: only the headers of a user who does not exist
+    When I ask only for the headers of "/users/11"
+    Then I am told the answer would be 2 bytes, and get no body
+
+  Scenario: a script for pages that load data with a script tag (JSONP)
+    When I ask the API for "/users/1?callback=showUser"
+    Then the answer is a script that hands user 1 to "showUser"

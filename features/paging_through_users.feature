@@ -1,0 +1,46 @@
+Feature: Paging through users
+  A list view shows users a few at a time. The API slices any list with _limit,
+  _start/_end or _page, and tells how many there are in all (X-Total-Count) so the view
+  can draw its pager; _page also links to the first, previous, next and last pages.
+
+  Scenario: the first few
+    When I ask the API for "/users?_limit=2"
+    Then I get the users numbered 1 and 2
+    And I am told there are 10 in all
+
+  Scenario: a slice from a start to an end
+    When I ask the API for "/users?_start=2&_end=4"
+    Then I get the users numbered 3 and 4
+    And I am told there are 10 in all
+
+  Scenario: a start alone is ignored
+    When I ask the API for "/users?_start=8"
+    Then I get the users numbered 1 to 10
+    And I am not told how many there are in all
+
+  Scenario: a page in the middle links to its neighbours
+    When I ask the API for "/users?_page=2&_limit=3"
+    Then I get the users numbered 4, 5 and 6
+    And I am told there are 10 in all
+    And I am given links to these pages:
+      | link     | page |
+      | first    | 1    |
+      | previous | 1    |
+      | next     | 3    |
+      | last     | 4    |
+
+  Scenario: a page size of ten unless told otherwise
+    When I ask the API for "/users?_page=1"
+    Then I get the users numbered 1 to 10
+    And I am given no links to other pages
+
+  Scenario: a page past the end is empty
+    When I ask the API for "/users?_page=5&_limit=3"
+    Then I get no users
+    And I am told there are 10 in all
+    And I am given no links to other pages
+
+  Scenario: the total counts what the filter kept
+    When I ask the API for "/users?id_gte=4&_limit=2"
+    Then I get the users numbered 4 and 5
+    And I am told there are 7 in all

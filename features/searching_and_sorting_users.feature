@@ -1,0 +1,54 @@
+Feature: Searching and sorting users
+  Besides exact filters, the API searches every field (q), matches regular expressions
+  (_like), compares (_gte, _lte, _ne) and sorts (_sort, _order) any list.
+
+  Scenario: a word anywhere in the record, in any case
+    When I ask the API for "/users?q=clementine"
+    Then I get only "Clementine Bauch"
+
+  Scenario: a word nobody has
+    When I ask the API for "/users?q=zzzz"
+    Then I get no users
+
+  Scenario: names matching a pattern, in any case
+    When I ask the API for "/users?name_like=^c"
+    Then I get the users numbered 3, 5 and 10
+
+  Scenario: a pattern that is not a valid regular expression
+    When I ask the API for "/users?name_like=("
+    Then the API fails with a SyntaxError
+
+  Scenario: from a number on
+    When I ask the API for "/users?id_gte=9"
+    Then I get the users numbered 9 and 10
+
+  Scenario: up to a number
+    When I ask the API for "/users?id_lte=2"
+    Then I get the users numbered 1 and 2
+
+  Scenario: all but some, each excluded value excluding more
+    When I ask the API for "/users?id_ne=1&id_ne=2"
+    Then I get the users numbered 3 to 10
+
+  Scenario: a filter whose name has the wrong case is ignored
+    When I ask the API for "/users?Username=Bret"
+    Then I get the users numbered 1 to 10
+
+  Scenario: sorted by name, last first
+    When I ask the API for "/users?_sort=name&_order=desc"
+    Then I get the users in this order:
+      | name                     |
+      | Patricia Lebsack         |
+      | Nicholas Runolfsdottir V |
+      | Mrs. Dennis Schulist     |
+      | Leanne Graham            |
+      | Kurtis Weissnat          |
+      | Glenna Reichert          |
+      | Ervin Howell             |
+      | Clementine Bauch         |
+      | Clementina DuBuque       |
+      | Chelsey Dietrich         |
+
+  Scenario: sorted by a detail inside the address
+    When I ask the API for "/users?_sort=address.city&_limit=3"
+    Then I get the users numbered 8, 9 and 1

@@ -1,0 +1,136 @@
+"""Requests the API reference features make: any address, bodies of every kind, browser-style requests."""
+
+from behave import when
+from outcome import send
+
+JSON = {"Content-Type": "application/json"}
+
+
+@when('I ask the API for "{address}" accepting compressed answers')
+def ask_compressed(context, address):
+    """Read an address, saying gzip is welcome."""
+    send(context, "GET", address, headers={"Accept-Encoding": "gzip"})
+
+
+@when('I ask the API for "{address}" refusing compressed answers')
+def ask_uncompressed(context, address):
+    """Read an address, saying only uncompressed answers are welcome."""
+    send(context, "GET", address, headers={"Accept-Encoding": "identity"})
+
+
+@when("I ask the API for a users address with a query of {length:d} characters")
+def ask_long_query(context, length):
+    """Read /users with a query string of that many characters (a parameter the API does not know)."""
+    send(context, "GET", "/users?x=" + "a" * (length - 2))
+
+
+@when('I ask only for the headers of "{address}"')
+def ask_headers_only(context, address):
+    """HEAD: the headers an answer would have, without its body."""
+    send(context, "HEAD", address)
+
+
+@when('I ask again for "{address}" with the fingerprint I was given')
+def ask_again_with_fingerprint(context, address):
+    """Read an address again, sending the ETag of the previous answer."""
+    fingerprint = context.answer.headers["ETag"]
+    send(context, "GET", address, headers={"If-None-Match": fingerprint})
+
+
+@when('I ask for "{address}" with the fingerprint {fingerprint}')
+def ask_with_fingerprint(context, address, fingerprint):
+    """Read an address, sending a given ETag."""
+    send(context, "GET", address, headers={"If-None-Match": fingerprint})
+
+
+@when('a page from "{origin}" asks the API for "{address}"')
+def page_asks(context, origin, address):
+    """A browser page from another origin reads an address (the request carries Origin)."""
+    context.origin = origin
+    send(context, "GET", address, headers={"Origin": origin})
+
+
+@when('a page from "{origin}" asks whether it may send a {method} with a "{header}" header to "{address}"')
+def page_preflight(context, origin, method, header, address):
+    """The CORS preflight a browser sends before a cross-origin request."""
+    context.origin, context.method, context.header = origin, method, header
+    preflight = {"Origin": origin, "Access-Control-Request-Method": method, "Access-Control-Request-Headers": header}
+    send(context, "OPTIONS", address, headers=preflight)
+
+
+@when('a client asks which methods "{address}" allows')
+def ask_options(context, address):
+    """OPTIONS without an Origin."""
+    send(context, "OPTIONS", address)
+
+
+@when('I create through "{address}" the JSON')
+@when('I create through "{address}" the JSON:')
+def create_json(context, address):
+    """POST the step's text as a JSON body."""
+    send(context, "POST", address, data=context.text.encode("utf-8"), headers=JSON)
+
+
+@when('I create through "{address}" the form "{form}"')
+def create_form(context, address, form):
+    """POST an HTML-form body (application/x-www-form-urlencoded)."""
+    send(context, "POST", address, data=form, headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+
+@when('I create through "{address}" the plain text "{text}"')
+def create_text(context, address, text):
+    """POST a text/plain body."""
+    send(context, "POST", address, data=text, headers={"Content-Type": "text/plain"})
+
+
+@when('I create through "{address}" with an empty request')
+def create_empty(context, address):
+    """POST with no body at all."""
+    send(context, "POST", address)
+
+
+@when('I create through "{address}" a JSON document of {megabytes:d} MB')
+def create_big(context, address, megabytes):
+    """POST a valid JSON body of that many mebibytes."""
+    filler = b"x" * (megabytes * 1024 * 1024)
+    send(context, "POST", address, data=b'{"filler":"' + filler + b'"}', headers=JSON)
+
+
+@when('I replace "{address}" with the JSON')
+@when('I replace "{address}" with the JSON:')
+def replace_json(context, address):
+    """PUT the step's text as a JSON body."""
+    send(context, "PUT", address, data=context.text.encode("utf-8"), headers=JSON)
+
+
+@when('I replace "{address}" with an empty request')
+def replace_empty(context, address):
+    """PUT with no body."""
+    send(context, "PUT", address)
+
+
+@when('I update "{address}" with the JSON')
+@when('I update "{address}" with the JSON:')
+def update_json(context, address):
+    """PATCH the step's text as a JSON body."""
+    send(context, "PATCH", address, data=context.text.encode("utf-8"), headers=JSON)
+
+
+@when('I update "{address}" through a POST that says it is a PATCH, with the JSON')
+@when('I update "{address}" through a POST that says it is a PATCH, with the JSON:')
+def update_by_override(context, address):
+    """POST with X-HTTP-Method-Override: PATCH (for clients that can only POST)."""
+    send(context, "POST", address, data=context.text.encode("utf-8"),
+         headers={**JSON, "X-HTTP-Method-Override": "PATCH"})
+
+
+@when('I delete "{address}"')
+def delete_address(context, address):
+    """DELETE an address."""
+    send(context, "DELETE", address)
+
+
+@when('I send a "{method}" request to "{address}"')
+def send_method(context, method, address):
+    """Any method, even one HTTP does not know."""
+    send(context, method, address)
