@@ -24,6 +24,14 @@ Feature: Caching and CORS for browser clients
     When I ask for "/users/1" with the fingerprint W/"1fd-stale"
     Then I get the full answer again
 
+  Scenario: answers are JSON that browsers must not second-guess
+    When I ask the API for "/users/1"
+    Then the answer is JSON in UTF-8, not to be sniffed as anything else
+
+  Scenario: caches keep one copy per origin and compression
+    When I ask the API for "/users/1"
+    Then caches are told the answer varies with "Origin, Accept-Encoding"
+
   Scenario: answers are not to be reused without asking
     When I ask the API for "/users/1"
     Then the answer must not be reused without asking again

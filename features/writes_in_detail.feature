@@ -31,6 +31,13 @@ Feature: Writes in detail
       {"name": "Jane", "username": "jdoe", "id": 11}
       """
 
+  Scenario: a form field sent twice arrives as a list
+    When I create through "/users" the form "name=Jane&tag=a&tag=b"
+    Then the answer is exactly:
+      """
+      {"name": "Jane", "tag": ["a", "b"], "id": 11}
+      """
+
   Scenario: plain text is not read
     When I create through "/users" the plain text "name=Jane"
     Then the answer is exactly:
@@ -45,6 +52,12 @@ Feature: Writes in detail
       """
       {"id": 11}
       """
+
+  Scenario: an empty JSON body still creates
+    When I create through "/users" the JSON:
+      """
+      """
+    Then it is created as number 11, found at "/users/11"
 
   Scenario: replacing keeps the address's id, in the place it was sent
     When I replace "/users/1" with the JSON:
@@ -63,12 +76,17 @@ Feature: Writes in detail
       {"id": 1}
       """
 
-  Scenario: an update may even change the id it answers with
+  Scenario Outline: an update may even change the id it answers with
     When I update "/users/1" with the JSON:
       """
-      {"id": null}
+      {"id": <id>}
       """
-    Then user 1's record comes back with id null
+    Then user 1's record comes back with id <id>
+
+    Examples:
+      | id   |
+      | 5    |
+      | null |
 
   Scenario: a client that can only POST can still update
     When I update "/users/1" through a POST that says it is a PATCH, with the JSON:

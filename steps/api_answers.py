@@ -145,7 +145,8 @@ def users_in_order(context):
     assert_that(names, contains_exactly(*(row["name"] for row in context.table)), "users in the API's order")
 
 
-@then("user {number:d}'s record comes back with id null")
-def id_null(context, number):
-    """The answer is user's record, but with the id the update sent: null."""
-    assert_that(result_of(context), has_entries(id=None, username=USERNAMES[number]), f"user {number} updated")
+@then("user {number:d}'s record comes back with id {new_id}")
+def id_changed(context, number, new_id):
+    """The answer is the user's record, but with the id the update sent (a number, or null)."""
+    expected = None if new_id == "null" else int(new_id)
+    assert_that(result_of(context), has_entries(id=expected, username=USERNAMES[number]), f"user {number} updated")

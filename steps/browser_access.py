@@ -95,3 +95,16 @@ def jsonp(context, number, callback):
     assert_that(answer.text, contains_string(prefix), "the script")
     body = re.sub(r"\);$", "", answer.text[len(prefix):])
     assert_that(json.loads(body), has_entries(id=number), "the user handed to the callback")
+
+
+@then("the answer is JSON in UTF-8, not to be sniffed as anything else")
+def json_nosniff(context):
+    """Content-Type application/json; charset=utf-8 and X-Content-Type-Options: nosniff."""
+    expected = {"Content-Type": "application/json; charset=utf-8", "X-Content-Type-Options": "nosniff"}
+    assert_that(answer_of(context).headers, has_entries(expected), "the content headers")
+
+
+@then('caches are told the answer varies with "{headers}"')
+def varies_with(context, headers):
+    """The Vary header lists exactly these request headers."""
+    assert_that(answer_of(context).headers.get("Vary"), equal_to(headers), "the Vary header")
