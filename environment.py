@@ -1,5 +1,7 @@
 """behave hooks: a fresh mock per feature, the client pointed at it (or at the live API for @real)."""
 
+import threading
+
 import requests
 from behave import fixture, use_fixture
 
@@ -85,10 +87,13 @@ def after_scenario(context, scenario):
 
 
 def after_all(context):
-    """Close the client; fail a run that executed no scenario at all (a tag typo, a wrong behave)."""
+    """Close the client; fail a run that ran no scenario, or that left a thread of ours running."""
     services.close()
     if context.run["executed"] == 0 and not context.config.dry_run:
         raise RuntimeError("no scenario was executed: check the --tags expression (behave 1.3: --tags=-real)")
+    leftover = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    if leftover:
+        raise RuntimeError(f"threads still running after the run: {', '.join(leftover)}")
 
 
 # -- helpers ----------------------------------------------------------------------------------------
