@@ -17,3 +17,9 @@ def result_of(context):
     if getattr(context, "error", None) is not None:
         raise AssertionError(f"the call failed instead: {type(context.error).__name__}: {context.error}")
     return context.result
+
+
+def outcome_of(context):
+    """What the last call gave: its error if it raised, else its value (for Then steps expecting an error)."""
+    error = getattr(context, "error", None)
+    return error if error is not None else getattr(context, "result", None)
