@@ -6,6 +6,7 @@ import requests
 from behave import fixture, use_fixture
 
 import services
+from livedocs import exchanges
 from mockserver import MockServer
 
 TARGETS = ("default", "mock", "live")
@@ -38,6 +39,19 @@ def client_pointed_at(context, url):
         services.settings.base_url = saved
 
 
+@fixture
+def http_exchanges(context):
+    """Record every answer the client's session gets, for the report; unhook after the run."""
+    context.exchanges = exchanges.Recorder()
+    hooks = services.default_client().session.hooks["response"]
+    hooks.append(context.exchanges.record)
+    try:
+        yield context.exchanges
+    finally:
+        if context.exchanges.record in hooks:
+            hooks.remove(context.exchanges.record)
+
+
 # -- hooks ------------------------------------------------------------------------------------------
 
 
@@ -55,6 +69,7 @@ def before_all(context):
         setattr(services.settings, name, value)
     # Mutable, because attributes set inside a scenario's hooks vanish with the scenario's layer.
     context.run = {"executed": 0, "live_problem": None}
+    use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
 
 
 def before_feature(context, feature):
@@ -94,6 +109,19 @@ def after_all(context):
     leftover = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
     if leftover:
         raise RuntimeError(f"threads still running after the run: {', '.join(leftover)}")
+
+
+# -- hooks: living documentation (each step's HTTP exchanges, embedded in the HTML report) ----------
+
+
+def before_step(context, step):
+    """Forget exchanges made outside a step (hooks), so each step shows only its own."""
+    context.exchanges.take()
+
+
+def after_step(context, step):
+    """Embed the step's HTTP exchanges, labelled mock or live, in the report's formatters."""
+    exchanges.embed_all(context, context.exchanges.take(), context.mock.base_url)
 
 
 # -- helpers ----------------------------------------------------------------------------------------

@@ -25,6 +25,10 @@ Feature: Finding users by their details
       | Leanne Graham |
       | Ervin Howell  |
 
+  Scenario: by the company someone works for
+    When I look for users whose company.name is "Romaguera-Crona"
+    Then I get only "Leanne Graham"
+
   Scenario: numbers are matched as text
     When I look for users whose id is "3"
     Then I get only "Clementine Bauch"

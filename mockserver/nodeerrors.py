@@ -54,7 +54,7 @@ _LIMIT_FRAMES = (
     f"{_EXPRESS}/index.js:284:7",
     f"Function.process_params ({_EXPRESS}/index.js:335:12)",
     f"next ({_EXPRESS}/index.js:275:10)",
-    f"methodOverride (/app/node_modules/method-override/index.js:65:14)",
+    "methodOverride (/app/node_modules/method-override/index.js:65:14)",
 )
 
 
@@ -174,7 +174,7 @@ def bad_param(raw):
 
 def invalid_regex(pattern, reason):
     """V8's error for a `_like` value that is not a valid regular expression."""
-    frames = (f"new RegExp (<anonymous>)", f"{_SERVER}/plural.js:124:24", *(_ROUTE_FRAMES[:7]))
+    frames = ("new RegExp (<anonymous>)", f"{_SERVER}/plural.js:124:24", *(_ROUTE_FRAMES[:7]))
     return NodeError("SyntaxError", f"Invalid regular expression: /{pattern}/i: {reason}", frames)
 
 

@@ -52,20 +52,27 @@ class UserWith(BaseMatcher):
         self.expected = expected
 
     def _differences(self, item):
-        if not isinstance(item, dict):
-            return [f"it was {item!r}, not a user"]
-        return [f"{field} should be {value!r}; it was {item.get(field, '(missing)')!r}"
-                for field, value in self.expected.items() if item.get(field) != value]
+        """(field, expected, actual) for each field that differs."""
+        return [(field, value, item.get(field, "(missing)")) for field, value in self.expected.items()
+                if item.get(field) != value]
 
     def _matches(self, item):
-        return not self._differences(item)
+        return isinstance(item, dict) and not self._differences(item)
 
     def describe_to(self, description):
         description.append_text("a user with " + ", ".join(f"{k} {v!r}" for k, v in self.expected.items()))
 
     def describe_mismatch(self, item, mismatch_description):
-        who = f"user {item.get('id')}'s " if isinstance(item, dict) and "id" in item else ""
-        mismatch_description.append_text("; ".join(who + d for d in self._differences(item)))
+        if not isinstance(item, dict):
+            mismatch_description.append_text(f"the answer was {_summary(item)}, not a user")
+            return
+        mismatch_description.append_text("; ".join(f"{_whose(item, field)} {field} should be {value!r}; it was {actual!r}"
+                                                   for field, value, actual in self._differences(item)))
+
+
+def _whose(user, field):
+    """Whose field it is: "user 3's", but "the user's" for a wrong id ("user 12's id should be 11" misleads)."""
+    return f"user {user['id']}'s" if field != "id" and "id" in user else "the user's"
 
 
 def a_user_with(**expected):
@@ -89,11 +96,22 @@ class RaisedError(BaseMatcher):
     def describe_mismatch(self, item, mismatch_description):
         if item is None:
             mismatch_description.append_text("the call succeeded and raised nothing")
+        elif not isinstance(item, BaseException):
+            mismatch_description.append_text(f"the call succeeded and answered {_summary(item)}")
         elif not isinstance(item, self.kind):
             mismatch_description.append_text(f"it raised {type(item).__name__}: {item}")
         else:
             wrong = {k: getattr(item, k, None) for k, v in self.attributes.items() if getattr(item, k, None) != v}
             mismatch_description.append_text(f"it raised {type(item).__name__} with {wrong}")
+
+
+def _summary(value):
+    """What a successful call answered, in a few words: a user by id and name, a list by its length."""
+    if isinstance(value, dict) and "name" in value:
+        return f"user {value.get('id')} ({value['name']})"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    return repr(value)[:80]
 
 
 def an_error(kind, **attributes):

@@ -36,3 +36,9 @@ def answer_of(context):
     if getattr(context, "answer", None) is None:
         raise AssertionError(f"no answer came back: {type(context.error).__name__}: {context.error}")
     return context.answer
+
+
+def outcome_of(context):
+    """What the last call gave: its error if it raised, else its value (for Then steps expecting an error)."""
+    error = getattr(context, "error", None)
+    return error if error is not None else getattr(context, "result", None)

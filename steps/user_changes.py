@@ -1,9 +1,10 @@
 """Steps for creating, replacing, changing and deleting users (the API fakes writes: nothing is kept)."""
 
 from behave import then, when
-from hamcrest import assert_that, equal_to, has_entries, has_length
+from collection_matchers import a_list_of
+from hamcrest import assert_that, equal_to
 from matchers import a_user_with, an_error
-from outcome import attempt, result_of
+from outcome import attempt, outcome_of, result_of
 
 import services
 
@@ -42,7 +43,7 @@ def delete_user(context, user_id):
 @then("the new user gets id {user_id:d}")
 def new_user_id(context, user_id):
     """The created user came back with that id."""
-    assert_that(result_of(context), has_entries(id=user_id), f"the user created at {context.api_url}")
+    assert_that(result_of(context), a_user_with(id=user_id), f"the user created at {context.api_url}")
 
 
 @then('the API echoes back the name "{name}" and username "{username}"')
@@ -63,7 +64,7 @@ def rest_unchanged(context, user_id):
     """Every field but the changed name equals the stored user's."""
     original = services.get_user(user_id)
     unchanged = {k: v for k, v in original.items() if k != "name"}
-    assert_that(result_of(context), has_entries(**unchanged), f"user {user_id} after the change")
+    assert_that(result_of(context), a_user_with(**unchanged), f"user {user_id} after the change")
 
 
 @then("the deletion is accepted with an empty answer")
@@ -82,16 +83,16 @@ def still_named(context, user_id, name):
 def still_missing(context, user_id):
     """Looking the user up again tells that it does not exist."""
     attempt(context, services.get_user, user_id)
-    assert_that(context.error, an_error(services.UserNotFound), f"looking up user {user_id} after the write")
+    assert_that(outcome_of(context), an_error(services.UserNotFound), f"looking up user {user_id} after the write")
 
 
 @then("there are still {count:d} users")
 def still_count(context, count):
     """Listing the users again gives the same number as before."""
-    assert_that(services.get_users(), has_length(count), "users listed again after the write")
+    assert_that(services.get_users(), a_list_of(count, "users"), "users listed again after the write")
 
 
 @then("I am told the API failed")
 def api_failed(context):
     """The call failed with the client's server-error error (a 5xx answer)."""
-    assert_that(context.error, an_error(services.ServerError, status=500), f"from {context.api_url}")
+    assert_that(outcome_of(context), an_error(services.ServerError, status=500), f"from {context.api_url}")

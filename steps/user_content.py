@@ -2,9 +2,9 @@
 
 import parse_types  # noqa: F401  (registers the Content, Owner and Ids field types)
 from behave import then, when
-from hamcrest import assert_that, empty, has_entries, has_length, only_contains
+from collection_matchers import a_list_of, all_belonging_to
+from hamcrest import assert_that
 from outcome import attempt, result_of
-from parse_types import OWNER_KEYS
 
 import services
 
@@ -22,17 +22,16 @@ def ask_for_content(context, kind, user_id):
 @then("I get {count:d} {kind:Content}")
 def content_counted(context, count, kind):
     """The answer is a list of exactly that many records of that kind."""
-    assert_that(result_of(context), has_length(count), f"{kind} from {context.api_url}")
+    assert_that(result_of(context), a_list_of(count, kind), f"{kind} from {context.api_url}")
 
 
 @then("every one of them belongs to {owner:Owner} {number:d}")
 def all_belong_to(context, owner, number):
     """Every record points back at that user, post or album (userId, postId, albumId), and there is one at least."""
-    key = OWNER_KEYS[owner]
-    assert_that(result_of(context), only_contains(has_entries({key: number})), f"records of {owner} {number}")
+    assert_that(result_of(context), all_belonging_to(owner, number), f"the records of {owner} {number}")
 
 
 @then("I get none")
 def got_none(context):
     """The answer is an empty list."""
-    assert_that(result_of(context), empty(), f"from {context.api_url}")
+    assert_that(result_of(context), a_list_of(0, "records"), f"from {context.api_url}")

@@ -1,9 +1,10 @@
 """Steps for listing users, looking one up and finding users by their fields."""
 
 from behave import then, when
-from hamcrest import assert_that, contains_exactly, empty, equal_to, has_entries, only_contains
-from matchers import a_complete_user, a_user_with, an_error
-from outcome import attempt, result_of
+from collection_matchers import a_list_of, complete_users, users_named
+from hamcrest import assert_that, equal_to
+from matchers import a_user_with, an_error
+from outcome import attempt, outcome_of, result_of
 
 import services
 
@@ -41,13 +42,13 @@ def find_users_by_field(context, field, value):
 @then("I get no users")
 def no_users(context):
     """The answer is an empty list."""
-    assert_that(result_of(context), empty(), f"users from {context.api_url}")
+    assert_that(result_of(context), a_list_of(0, "users"), f"users from {context.api_url}")
 
 
 @then("every user has a complete record")
 def every_user_complete(context):
     """Each user has id, name, username, email, address, phone, website and company."""
-    assert_that(result_of(context), only_contains(a_complete_user()), f"users from {context.api_url}")
+    assert_that(result_of(context), complete_users(), f"users from {context.api_url}")
 
 
 @then("the users are numbered {first:d} to {last:d} in order")
@@ -72,7 +73,7 @@ def user_email_is(context, user_id, email):
 @then('I get only "{name}"')
 def only_user(context, name):
     """The answer is a list holding exactly one user, with that name."""
-    assert_that(result_of(context), contains_exactly(has_entries(name=name)), f"from {context.api_url}")
+    assert_that(result_of(context), users_named(name), f"from {context.api_url}")
 
 
 @then("I get these users")
@@ -80,11 +81,11 @@ def only_user(context, name):
 def these_users(context):
     """The answer holds exactly the users of the table's name column, in that order."""
     names = [row["name"] for row in context.table]
-    assert_that(result_of(context), contains_exactly(*(has_entries(name=n) for n in names)), f"from {context.api_url}")
+    assert_that(result_of(context), users_named(*names), f"from {context.api_url}")
 
 
 @then("I am told user {user_id:d} does not exist")
 @then('I am told user "{user_id}" does not exist')
 def user_does_not_exist(context, user_id):
     """The lookup failed with the client's 'user not found' error."""
-    assert_that(context.error, an_error(services.UserNotFound, status=404), f"looking up user {user_id}")
+    assert_that(outcome_of(context), an_error(services.UserNotFound, status=404), f"looking up user {user_id}")

@@ -1,0 +1,62 @@
+"""Each step's HTTP exchanges, recorded from the client's session and embedded in the HTML report."""
+
+BODY_LIMIT = 2000  # characters of a body shown in the report; the rest is counted, not shown
+
+
+class Recorder:
+    """Collects the responses the client's session receives while one step runs."""
+
+    def __init__(self):
+        self.responses = []
+
+    def record(self, response, *args, **kwargs):
+        """A requests response hook: keep the response (its request rides along) and leave it as it is."""
+        self.responses.append(response)
+
+    def take(self):
+        """The responses recorded since the last take, oldest first."""
+        taken, self.responses = self.responses, []
+        return taken
+
+
+def where(url, mock_url):
+    """Where a request went, in words: 'mock' or 'live', with the base URL."""
+    base = "/".join(url.split("/", 3)[:3])
+    return f"mock {base}" if mock_url and url.startswith(mock_url) else f"live {base}"
+
+
+def caption(response, mock_url):
+    """A one-line title for an exchange: method, path, status and where it went."""
+    request = response.request
+    path = "/" + request.url.split("/", 3)[3] if request.url.count("/") >= 3 else request.url
+    return f"HTTP {request.method} {path} -> {response.status_code} {response.reason} ({where(request.url, mock_url)})"
+
+
+def transcript(response, mock_url):
+    """The request and response as plain text, as they would read on the wire (bodies shortened)."""
+    request = response.request
+    lines = [f"Sent to the {where(request.url, mock_url)}", "", f"{request.method} {request.url}"]
+    lines += [f"{name}: {value}" for name, value in request.headers.items()]
+    lines += _body(request.body) + ["", f"HTTP/1.1 {response.status_code} {response.reason}"]
+    lines += [f"{name}: {value}" for name, value in response.headers.items()]
+    lines += _body(response.text)
+    return "\n".join(lines)
+
+
+def _body(body):
+    """A body as lines: a blank line then the text, cut at BODY_LIMIT characters; nothing if empty."""
+    if not body:
+        return []
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+    if len(text) > BODY_LIMIT:
+        text = text[:BODY_LIMIT] + f"\n... ({len(text) - BODY_LIMIT} more characters not shown)"
+    return ["", text]
+
+
+def embed_all(context, responses, mock_url):
+    """Embed each exchange in every formatter that takes embeds (the html-pretty formatter does)."""
+    embedders = [f for f in context._runner.formatters if callable(getattr(f, "embed", None))]
+    for response in responses:
+        for formatter in embedders:
+            formatter.embed("text/plain", transcript(response, mock_url), caption(response, mock_url),
+                            compress=False)

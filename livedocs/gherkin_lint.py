@@ -1,0 +1,47 @@
+"""The Gherkin lint: scenarios without steps, outlines without examples, scenario names used twice."""
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from behave.runner_util import parse_features
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def problems(features):
+    """Every problem found in the parsed features, as 'file:line: what' lines."""
+    found, names = [], defaultdict(list)
+    for feature in features:
+        if not feature.scenarios:
+            found.append(f"{_where(feature)}: feature {feature.name!r} has no scenario")
+        for scenario in feature.scenarios:
+            names[scenario.name.strip().lower()].append(_where(scenario))
+            if not scenario.steps:
+                found.append(f"{_where(scenario)}: scenario {scenario.name!r} has no steps")
+            if getattr(scenario, "examples", None) is not None and not scenario.scenarios:
+                found.append(f"{_where(scenario)}: scenario outline {scenario.name!r} has no example rows")
+    for name, places in names.items():
+        if len(places) > 1:
+            found.append(f"{places[0]}: scenario name {name!r} is used {len(places)} times ({', '.join(places)}); "
+                         "behave --name could not pick one")
+    return found
+
+
+def _where(thing):
+    """A feature's or scenario's file and line, relative to the project root."""
+    return f"{Path(thing.filename).resolve().relative_to(ROOT)}:{thing.line}"
+
+
+def main():
+    """Lint every feature under features/; exit 1 and name each problem if there is any."""
+    files = sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))
+    found = problems(parse_features(files))
+    for line in found:
+        print(line)
+    print(f"gherkin lint: {len(files)} feature files, {len(found)} problem(s)")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
