@@ -46,6 +46,7 @@ class Fault:
     hits: int = field(default=0, compare=False)
 
     def __post_init__(self):
+        """Check every field at once, so a wrong fault fails where it is made, not when a request hits it."""
         if self.kind not in KINDS:
             raise ValueError(f"unknown fault {self.kind!r}: one of {', '.join(KINDS)}")
         if self.path is not None and not self.path.startswith("/"):
@@ -57,6 +58,8 @@ class Fault:
         self.seconds = seconds(self.seconds, f"the {self.kind} fault's seconds")
         if self.kind == "status":
             self.status = error_status(self.status)
+        if self.retry_after is not None and not str(self.retry_after).isprintable():
+            raise ValueError(f"a Retry-After value must be printable text, not {self.retry_after!r}")
         self.method = self.method.upper() if self.method else None
 
     def hits_request(self, method, path):
