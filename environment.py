@@ -1,5 +1,6 @@
 """behave hooks: a fresh mock per feature, the client pointed at it (or at the live API for @real)."""
 
+import signal
 import threading
 
 import requests
@@ -69,6 +70,7 @@ def before_all(context):
         setattr(services.settings, name, value)
     # Mutable, because attributes set inside a scenario's hooks vanish with the scenario's layer.
     context.run = {"executed": 0, "live_problem": None}
+    _configure_resilience(context)
     use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
 
 
@@ -79,6 +81,7 @@ def before_feature(context, feature):
 
 def before_scenario(context, scenario):
     """Point the client at the mock (reset to the seed) or, for @real and target=live, at the live API."""
+    _arm_deadline(context, scenario)
     tags = set(scenario.effective_tags)
     if context.target == "live" and tags & MOCK_ONLY_TAGS:
         scenario.skip("mock-only: the live API cannot be made to do this")
@@ -92,13 +95,23 @@ def before_scenario(context, scenario):
     use_fixture(client_pointed_at, context, context.mock.base_url)
 
 
+def before_step(context, step):
+    """Remember the step that runs (a scenario past its deadline names it); drop exchanges made outside steps."""
+    context.run["step"] = f"{step.keyword} {step.name} ({step.location})"
+    context.exchanges.take()
+
+
 def after_scenario(context, scenario):
-    """Count what ran; fail the scenario if the mock raised while answering it."""
+    """Count what ran; fail the scenario if the mock raised while answering it, or got requests it does not route."""
+    _disarm_deadline()
     if scenario.status.name != "skipped":
         context.run["executed"] += 1
     errors = context.mock.take_errors()
     if errors:
         raise AssertionError("the mock server failed while answering this scenario:\n" + "\n".join(errors))
+    unrouted = _unasked_unrouted(context)
+    if unrouted:
+        raise AssertionError("the app sent requests that no route of the API matches:\n" + "\n".join(unrouted))
 
 
 def after_all(context):
@@ -112,11 +125,6 @@ def after_all(context):
 
 
 # -- hooks: living documentation (each step's HTTP exchanges, embedded in the HTML report) ----------
-
-
-def before_step(context, step):
-    """Forget exchanges made outside a step (hooks), so each step shows only its own."""
-    context.exchanges.take()
 
 
 def after_step(context, step):
@@ -142,3 +150,61 @@ def _require_live_api(context, scenario):
             ) from None
     elif context.run["live_problem"]:
         scenario.skip(f"the live API at {context.live_url} cannot be reached (see the first @real failure)")
+
+
+# -- faults and verification (issue 4): retry settings, the scenario deadline, unrouted requests ---------
+
+RESILIENCE_USERDATA = {"total_timeout": float, "retries": int, "retry_backoff": float, "retry_max_wait": float}
+
+
+class ScenarioDeadlinePassed(AssertionError):
+    """A scenario ran longer than -D scenario_deadline: it fails, naming the step it was stuck in."""
+
+
+def _configure_resilience(context):
+    """Read the client's retry settings and the scenario deadline from userdata (each checked)."""
+    userdata = context.config.userdata
+    for name, kind in RESILIENCE_USERDATA.items():
+        raw = userdata.get(name, getattr(services.settings, name))
+        try:
+            value = kind(raw)
+        except ValueError:
+            raise ValueError(f"-D {name}={raw} must be a {'whole ' if kind is int else ''}number") from None
+        if value < 0 or (name == "total_timeout" and value == 0):
+            raise ValueError(f"-D {name}={raw} must be {'more than 0' if name == 'total_timeout' else '0 or more'}")
+        setattr(services.settings, name, value)
+    context.scenario_deadline = userdata.getfloat("scenario_deadline", 0.0)
+    if context.scenario_deadline < 0:
+        raise ValueError(f"-D scenario_deadline={context.scenario_deadline} must be 0 (none) or more seconds")
+
+
+def _arm_deadline(context, scenario):
+    """Start the scenario's clock: SIGALRM after scenario_deadline seconds fails the step that is running."""
+    if not context.scenario_deadline or threading.current_thread() is not threading.main_thread():
+        return
+    context.run["step"] = "its before-scenario hooks"
+    seconds = context.scenario_deadline
+
+    def deadline_passed(signum, frame):
+        """Interrupt whatever the main thread is blocked in (a socket read, a wait) with a failure."""
+        raise ScenarioDeadlinePassed(
+            f"scenario {scenario.name!r} passed its deadline of {seconds:g} s (-D scenario_deadline) "
+            f"while in step {context.run['step']}")
+
+    signal.signal(signal.SIGALRM, deadline_passed)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+
+
+def _disarm_deadline():
+    """Stop the scenario's clock."""
+    if threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _unasked_unrouted(context):
+    """Requests no route of the API matched, except those the scenario asked for by address (api_contract.py)."""
+    if getattr(context, "api_url", None) != context.mock.base_url:
+        return []  # a live scenario: the mock's journal is not this scenario's
+    asked = set(getattr(context, "asked_explicitly", ()))
+    return [f"{e.method} {e.path} (a wrong address built by the app?)"
+            for e in context.mock.journal.entries() if not e.routed and (e.method, e.path) not in asked]

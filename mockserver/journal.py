@@ -2,6 +2,7 @@
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 
 from .urlparams import parse_query
@@ -19,6 +20,8 @@ class Entry:
     status: int = 0
     routed: bool = True
     json: object = field(default=None)
+    received: float = 0.0  # time.monotonic() when it arrived, to see how long a client waited between requests
+    fault: str = ""  # the kind of fault that shaped the answer (mockserver/faults.py), if any
 
     @property
     def is_write(self):
@@ -37,7 +40,7 @@ class Journal:
         """Add the request and return its entry (the status is filled in once answered)."""
         path, _, query_string = request.target.partition("?")
         entry = Entry(request.method, path, parse_query(query_string) if query_string else {},
-                      dict(request.headers), request.body)
+                      dict(request.headers), request.body, received=time.monotonic())
         if "json" in request.headers.get("content-type", ""):
             try:
                 entry.json = json.loads(request.body or b"null")

@@ -10,6 +10,8 @@ import traceback
 from importlib import resources
 
 from .engine import WRITE_METHODS, Engine, Reply
+from .fault_replies import answer_with_fault
+from .faults import FaultPlan
 from .journal import Journal
 from .wire import Handler
 
@@ -76,6 +78,7 @@ class MockServer:
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None):
         self.engine = Engine(data if data is not None else seed_data())
         self.journal = Journal()
+        self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.read_only = read_only
         self.errors = []  # tracebacks of exceptions raised while answering
         self._errors_lock = threading.Lock()
@@ -84,7 +87,6 @@ class MockServer:
         self.base_url = f"http://{self.host}:{self.port}"
         self._wake_r, self._wake_w = socket.socketpair()
         self._thread = None
-        self._stopping = threading.Event()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -107,7 +109,7 @@ class MockServer:
 
     def stop(self):
         """Stop accepting, close the listening socket and every connection, join every thread."""
-        self._stopping.set()  # cuts short any answer that is waiting (a `?_delay=`)
+        self.faults.cancel()  # a delayed or trickling answer ends now, so no fault can hold up the joins
         if self._thread is not None:
             self._wake_w.send(b"x")
             self._thread.join(STOP_TIMEOUT)
@@ -127,7 +129,8 @@ class MockServer:
     # -- state ----------------------------------------------------------------------------------
 
     def reset(self):
-        """Back to the seed for the next scenario: empty journal, no errors, writes allowed."""
+        """Back to the seed for the next scenario: empty journal, no errors, writes allowed, no faults."""
+        self.faults.clear()  # also cuts short an answer the last scenario left waiting
         self.journal.clear()
         with self._errors_lock:
             self.errors.clear()
@@ -142,19 +145,28 @@ class MockServer:
     # -- answering ------------------------------------------------------------------------------
 
     def dispatch(self, request, connection=None):
-        """The answer to one request: journaled, read-only mode applied, mock bugs turned into 500s."""
+        """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
         entry = self.journal.record(request)
+        fault, cancelled = self.faults.take(request.method, entry.path)
+        if fault is None:
+            reply = self._answer(request)
+        else:
+            entry.fault = fault.kind
+            reply = answer_with_fault(fault, cancelled, request, self._answer, connection)
+        if reply is not None:
+            entry.status, entry.routed = reply.status, reply.routed
+            if reply.delay > 0.002 and cancelled.wait(reply.delay):  # json-server's `?_delay=`
+                return None  # the scenario ended or the mock is stopping: close rather than answer late
+        return reply
+
+    def _answer(self, request):
+        """The API's answer to one request, read-only mode applied, mock bugs turned into 500s."""
         try:
             if self.read_only and request.method in WRITE_METHODS:
-                reply = self.engine.refuse_write(request)
-            else:
-                reply = self.engine.handle(request)
+                return self.engine.refuse_write(request)
+            return self.engine.handle(request)
         except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
             with self._errors_lock:
                 self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")
             body = b"mock server error (the scenario that sent this request reports it)"
-            reply = Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)
-        entry.status, entry.routed = reply.status, reply.routed
-        if reply.delay > 0.002 and self._stopping.wait(reply.delay):
-            return None  # stopping: close the connection rather than answer late
-        return reply
+            return Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)

@@ -56,7 +56,11 @@ class Handler(socketserver.StreamRequestHandler):
         if reply is None:
             return False  # a fault closed the connection without an answer
         keep_alive = keep_alive and not request.truncated
-        self.wfile.write(encode_reply(reply, keep_alive, request.method))
+        blob = encode_reply(reply, keep_alive, request.method)
+        deliver = getattr(reply, "deliver", None)
+        if deliver is not None:  # a fault sends the bytes its own way (mockserver/fault_replies.py)
+            return deliver(self.wfile, blob, keep_alive)
+        self.wfile.write(blob)
         if request.truncated:
             _drain(self.rfile, request)  # as Node does, so an uploading client gets to read the answer
         return keep_alive

@@ -5,6 +5,7 @@ from .config import DEFAULT_URL, Settings, settings
 from .errors import (
     ApiTimeout,
     ApiUnavailable,
+    EmptyBody,
     InvalidBody,
     NotJson,
     RateLimited,
@@ -90,7 +91,7 @@ def delete_user(user_id):
 
 
 __all__ = [
-    "Answer", "exchange", "ApiTimeout", "ApiUnavailable", "DEFAULT_URL", "InvalidBody", "NotJson", "RateLimited", "ServerError",
+    "Answer", "exchange", "ApiTimeout", "ApiUnavailable", "DEFAULT_URL", "EmptyBody", "InvalidBody", "NotJson", "RateLimited", "ServerError",
     "Settings", "TruncatedBody", "UnexpectedResponse", "UserNotFound", "UsersApiError", "UsersClient",
     "WriteRefused", "WrongShape", "close", "create_user", "default_client", "delete_user", "find_users",
     "get_user", "get_user_albums", "get_user_posts", "get_user_todos", "get_users", "replace_user",

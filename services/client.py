@@ -1,6 +1,7 @@
 """The users API client: one session, a (connect, read) timeout on every request, typed errors."""
 
 import email.utils
+import re
 import time
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ import requests
 
 from . import errors
 from .config import settings as default_settings
+from .resilience import Deadline, pause_before_retry, read_body
 
 _USER_FIELDS = ("id", "name", "username", "email")
 
@@ -97,16 +99,17 @@ class UsersClient:
 
     # -- transport ------------------------------------------------------------------------------
 
-    def _send(self, method, path, **options):
-        """Send one request with the configured timeouts; transport failures become typed errors."""
+    def _send(self, method, path, deadline=None, **options):
+        """Send one request within the deadline (the call's, or a fresh one); failures become typed errors."""
         url = self.settings.base_url.rstrip("/") + path
+        deadline = deadline or Deadline(self.settings.total_timeout)
+        connect, read = timeout = deadline.timeout(self.settings)
         try:
-            return self.session.request(method, url, timeout=self.settings.timeout, **options)
+            response = self.session.request(method, url, timeout=timeout, stream=True, **options)
         except requests.ConnectTimeout as exc:
-            raise errors.ApiUnavailable(f"{url} did not accept a connection in {self.settings.connect_timeout} s",
-                                        url=url) from exc
+            raise errors.ApiUnavailable(f"{url} did not accept a connection in {connect} s", url=url) from exc
         except requests.ReadTimeout as exc:
-            raise errors.ApiTimeout(f"{url} did not answer in {self.settings.read_timeout} s", url=url) from exc
+            raise errors.ApiTimeout(f"{url} did not answer in {read} s", url=url) from exc
         except requests.exceptions.ChunkedEncodingError as exc:
             raise errors.TruncatedBody(f"{url} closed the connection before the whole body arrived",
                                        url=url) from exc
@@ -114,13 +117,25 @@ class UsersClient:
             raise errors.ApiUnavailable(f"{url} cannot be reached: {_reason(exc)}", url=url) from exc
         except requests.RequestException as exc:
             raise errors.UsersApiError(f"{method} {url} failed: {exc}", url=url) from exc
+        try:  # the body is read here, against the deadline, so a trickling answer cannot hold the call
+            return read_body(response, deadline)
+        finally:
+            response.close()  # back to the pool if read whole, else the connection is closed
 
     def _call(self, method, path, *, params=None, json=None, expect=(200,), not_found=None):
-        """Send one request and return its decoded JSON body, or raise the matching typed error."""
-        response = self._send(method, path, params=params, json=json)
-        if response.status_code not in expect:
-            raise _status_error(response, not_found)
-        return _json_body(response)
+        """Send one request (a read again after 429/503, see resilience.py); its JSON body or a typed error."""
+        deadline, retries_done = Deadline(self.settings.total_timeout), 0
+        while True:
+            response = self._send(method, path, deadline, params=params, json=json)
+            if response.status_code in expect:
+                return _json_body(response)
+            asked = retry_after_seconds(response.headers.get("Retry-After"))
+            pause = pause_before_retry(self.settings, method, response.status_code, asked, retries_done, deadline)
+            if pause is None:
+                raise _status_error(response, not_found)
+            time.sleep(pause)  # bounded by retry_max_wait and by the call's deadline
+            retries_done += 1
+
 
 def _reason(exc):
     """The innermost reason of a connection error, in a few words."""
@@ -149,10 +164,10 @@ def _status_error(response, not_found):
 
 
 def retry_after_seconds(value):
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None."""
+    """Seconds to wait from a Retry-After header (delta-seconds, fractions accepted, or an HTTP date), or None."""
     if not value:
         return None
-    if value.strip().isdigit():
+    if re.fullmatch(r"\d+(\.\d+)?", value.strip()):  # a fraction is not RFC 9110, but harmless to honour
         return float(value.strip())
     try:
         return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
@@ -164,6 +179,8 @@ def _json_body(response):
     """The decoded JSON body; NotJson when it is declared or written as something else."""
     context = {"url": response.url, "status": response.status_code, "response": response}
     content_type = response.headers.get("Content-Type", "")
+    if not response.content:
+        raise errors.EmptyBody(f"{response.url} answered {response.status_code} with an empty body", **context)
     if "json" not in content_type:
         raise errors.NotJson(f"{response.url} answered {content_type or 'no Content-Type'}, not JSON", **context)
     try:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 DEFAULT_URL = "https://jsonplaceholder.typicode.com"
 
 
-def _seconds(name, default):
-    """A positive number of seconds from the environment, or a clear error naming the variable."""
+def _seconds(name, default, *, zero_ok=False):
+    """A positive (or, with zero_ok, non-negative) number of seconds from the environment, or a clear error."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
@@ -15,9 +15,20 @@ def _seconds(name, default):
         value = float(raw)
     except ValueError:
         raise ValueError(f"{name} must be a number of seconds, not {raw!r}") from None
-    if value <= 0:
-        raise ValueError(f"{name} must be more than 0 seconds, not {raw!r}")
+    if not 0 <= value < float("inf") or (value == 0 and not zero_ok):
+        least = "0 seconds or more" if zero_ok else "more than 0 seconds"
+        raise ValueError(f"{name} must be a finite number, {least}, not {raw!r}")
     return value
+
+
+def _count(name, default):
+    """A whole number from 0 up from the environment, or a clear error naming the variable."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.strip().isdigit():
+        raise ValueError(f"{name} must be a whole number from 0 up, not {raw!r}")
+    return int(raw)
 
 
 @dataclass
@@ -27,14 +38,23 @@ class Settings:
     base_url: str = DEFAULT_URL
     connect_timeout: float = 3.05
     read_timeout: float = 10.0
+    # -- resilience (services/resilience.py) --
+    total_timeout: float = 30.0  # the most one call may take, retries and body included
+    retries: int = 2  # how many times a read is asked again after 429 or 503 (writes: never)
+    retry_backoff: float = 0.5  # the first pause before asking again; doubled for each further retry
+    retry_max_wait: float = 5.0  # the longest pause; a Retry-After asking for more means give up at once
 
     @classmethod
     def from_env(cls):
-        """Settings from JSONPLACEHOLDER_URL, JSONPLACEHOLDER_CONNECT_TIMEOUT and JSONPLACEHOLDER_READ_TIMEOUT."""
+        """Settings from JSONPLACEHOLDER_URL, _CONNECT_TIMEOUT, _READ_TIMEOUT, _TOTAL_TIMEOUT, _RETRIES, _RETRY_*."""
         return cls(
             base_url=os.environ.get("JSONPLACEHOLDER_URL") or DEFAULT_URL,
             connect_timeout=_seconds("JSONPLACEHOLDER_CONNECT_TIMEOUT", cls.connect_timeout),
             read_timeout=_seconds("JSONPLACEHOLDER_READ_TIMEOUT", cls.read_timeout),
+            total_timeout=_seconds("JSONPLACEHOLDER_TOTAL_TIMEOUT", cls.total_timeout),
+            retries=_count("JSONPLACEHOLDER_RETRIES", cls.retries),
+            retry_backoff=_seconds("JSONPLACEHOLDER_RETRY_BACKOFF", cls.retry_backoff, zero_ok=True),
+            retry_max_wait=_seconds("JSONPLACEHOLDER_RETRY_MAX_WAIT", cls.retry_max_wait, zero_ok=True),
         )
 
     @property

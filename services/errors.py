@@ -57,6 +57,10 @@ class NotJson(InvalidBody):
     """Raised when the body is not JSON (or not declared as JSON)."""
 
 
+class EmptyBody(NotJson):
+    """Raised when a successful answer that should hold JSON has an empty body."""
+
+
 class TruncatedBody(InvalidBody):
     """Raised when the connection ended before the whole body arrived."""
 

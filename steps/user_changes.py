@@ -12,14 +12,16 @@ import services
 @when('I create a user named "{name}" with username "{username}" and email "{email}"')
 def create_user(context, name, username, email):
     """Create a user from a name, username and email."""
-    attempt(context, services.create_user, {"name": name, "username": username, "email": email})
+    context.new_user = {"name": name, "username": username, "email": email}  # what was sent, for the journal steps
+    attempt(context, services.create_user, context.new_user)
 
 
 @when("I create a user with")
 @when("I create a user with:")
 def create_user_from_table(context):
     """Create a user from a two-column table of field and value."""
-    attempt(context, services.create_user, {row["field"]: row["value"] for row in context.table})
+    context.new_user = {row["field"]: row["value"] for row in context.table}  # what was sent, for the journal steps
+    attempt(context, services.create_user, context.new_user)
 
 
 @when('I replace user {user_id:d} with a user named "{name}" and username "{username}"')

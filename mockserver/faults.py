@@ -1,0 +1,157 @@
+"""Faults the mock can inject on demand: a thread-safe plan of what goes wrong, for which requests, how often."""
+
+import fnmatch
+import math
+import threading
+from dataclasses import dataclass, field
+
+KINDS = ("delay", "status", "drop", "reset", "truncate", "not_json", "wrong_type", "empty", "trickle")
+MAX_SECONDS = 3600.0  # no fault waits longer than an hour (and stop() cuts every wait short anyway)
+
+
+def seconds(value, what="seconds"):
+    """value as a finite number of seconds from 0 to an hour, or a ValueError saying what is wrong."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{what} must be a number of seconds, not {value!r}") from None
+    if not math.isfinite(number) or not 0 <= number <= MAX_SECONDS:
+        raise ValueError(f"{what} must be between 0 and {MAX_SECONDS:g} seconds, not {value!r}")
+    return number
+
+
+def error_status(value):
+    """value as an HTTP error status (400-599), or a ValueError saying what is wrong."""
+    try:
+        status = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"a forced status must be a whole number, not {value!r}") from None
+    if not 400 <= status <= 599:
+        raise ValueError(f"a forced status must be an error status from 400 to 599, not {value!r}")
+    return status
+
+
+@dataclass
+class Fault:
+    """One thing that goes wrong: its kind, the requests it hits (method, path pattern) and how many times."""
+
+    kind: str
+    method: str = None  # None: any method
+    path: str = None  # an fnmatch pattern such as /users or /users/*; None: every path
+    times: int = None  # None: every matching request; N: only the first N
+    seconds: float = 0.0  # delay: the wait; trickle: the pause between pieces
+    status: int = 503  # status: the status forced
+    retry_after: str = None  # status: the Retry-After header sent with it, if any
+    piece: int = 64  # trickle: bytes per piece
+    hits: int = field(default=0, compare=False)
+
+    def __post_init__(self):
+        """Check every field at once, so a wrong fault fails where it is made, not when a request hits it."""
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown fault {self.kind!r}: one of {', '.join(KINDS)}")
+        if self.path is not None and not self.path.startswith("/"):
+            raise ValueError(f"a fault's path must start with '/', not {self.path!r}")
+        if self.times is not None and (not isinstance(self.times, int) or self.times < 1):
+            raise ValueError(f"a fault's times must be a whole number from 1 up, not {self.times!r}")
+        if not isinstance(self.piece, int) or self.piece < 1:
+            raise ValueError(f"a trickle's piece must be a whole number of bytes from 1 up, not {self.piece!r}")
+        self.seconds = seconds(self.seconds, f"the {self.kind} fault's seconds")
+        if self.kind == "status":
+            self.status = error_status(self.status)
+        if self.retry_after is not None and not str(self.retry_after).isprintable():
+            raise ValueError(f"a Retry-After value must be printable text, not {self.retry_after!r}")
+        self.method = self.method.upper() if self.method else None
+
+    def hits_request(self, method, path):
+        """Whether this fault applies to a request for method and path (query string removed)."""
+        if self.method is not None and self.method != method.upper():
+            return False
+        if self.path is None:
+            return True
+        normal = path.rstrip("/").lower() or "/"  # as the API routes: case-insensitive, trailing slash ignored
+        return fnmatch.fnmatchcase(normal, self.path.rstrip("/").lower() or "/")
+
+    @property
+    def spent(self):
+        """Whether the fault has hit as many requests as it was meant to."""
+        return self.times is not None and self.hits >= self.times
+
+
+class FaultPlan:
+    """The faults of one mock, lasting until clear() (each scenario's reset) or cancel() (stop)."""
+
+    def __init__(self):
+        self._faults = []
+        self._lock = threading.Lock()
+        self._cancelled = threading.Event()  # set to cut every pending fault wait short
+
+    def add(self, fault):
+        """Add a fault (checked on construction); the first matching fault that is not spent applies."""
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def take(self, method, path):
+        """(the fault for this request or None, the Event that cancels its waits); counts the hit."""
+        with self._lock:
+            for fault in self._faults:
+                if not fault.spent and fault.hits_request(method, path):
+                    fault.hits += 1
+                    return fault, self._cancelled
+            return None, self._cancelled
+
+    def faults(self):
+        """A copy of the planned faults, in order."""
+        with self._lock:
+            return list(self._faults)
+
+    def clear(self):
+        """Forget every fault and cut short every wait a fault is in (requests of the last scenario)."""
+        with self._lock:
+            self._faults.clear()
+            self._cancelled.set()
+            self._cancelled = threading.Event()
+
+    def cancel(self):
+        """Cut every wait short for good (the mock is stopping): pending faulted requests get no answer."""
+        with self._lock:
+            self._faults.clear()
+            self._cancelled.set()
+
+    # -- the Python API: one method per fault, each returns the Fault ---------------------------------
+
+    def delay(self, seconds, **target):
+        """Wait that many seconds before answering (as the API would, then)."""
+        return self.add(Fault("delay", seconds=seconds, **target))
+
+    def status(self, status, retry_after=None, **target):
+        """Answer with this error status (and a Retry-After header, e.g. for 429) instead."""
+        return self.add(Fault("status", status=status, retry_after=retry_after, **target))
+
+    def drop(self, **target):
+        """Close the connection without answering."""
+        return self.add(Fault("drop", **target))
+
+    def reset(self, **target):
+        """Reset the connection (TCP RST) without answering."""
+        return self.add(Fault("reset", **target))
+
+    def truncate(self, **target):
+        """Announce the whole body's length, send half of it, then close."""
+        return self.add(Fault("truncate", **target))
+
+    def not_json(self, **target):
+        """Answer 200 with an HTML error page while the Content-Type says JSON."""
+        return self.add(Fault("not_json", **target))
+
+    def wrong_type(self, **target):
+        """Answer as the API would, but with Content-Type text/html."""
+        return self.add(Fault("wrong_type", **target))
+
+    def empty(self, **target):
+        """Answer 200 with an empty body declared as JSON."""
+        return self.add(Fault("empty", **target))
+
+    def trickle(self, piece=64, seconds=0.02, **target):
+        """Send the answer's body a piece at a time, pausing between pieces."""
+        return self.add(Fault("trickle", piece=piece, seconds=seconds, **target))

@@ -1,0 +1,34 @@
+"""Steps that set how patient the app is, for one scenario (restored after it)."""
+
+from behave import fixture, given, use_fixture
+
+import services
+
+
+@fixture
+def client_setting(context, name, value):
+    """One of services.settings set to value for the scenario, and restored after it."""
+    saved = getattr(services.settings, name)
+    setattr(services.settings, name, value)
+    try:
+        yield value
+    finally:
+        setattr(services.settings, name, saved)
+
+
+@given("the app waits at most {seconds:g} seconds for an answer")
+def patience_for_answer(context, seconds):
+    """The client's read timeout: how long it waits for the service to start answering."""
+    use_fixture(client_setting, context, "read_timeout", seconds)
+
+
+@given("the app waits at most {seconds:g} seconds for a whole answer")
+def patience_for_whole_answer(context, seconds):
+    """The client's total timeout: how long one call may take in all, retries and body included."""
+    use_fixture(client_setting, context, "total_timeout", seconds)
+
+
+@given("the app does not ask again")
+def no_retries(context):
+    """The client makes one attempt per call, even where a retry could help."""
+    use_fixture(client_setting, context, "retries", 0)
