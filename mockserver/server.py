@@ -29,6 +29,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     allow_reuse_address = True
     daemon_threads = True  # joined explicitly in stop(), with a timeout, instead of at exit
     block_on_close = False
+    request_queue_size = 511  # Node's listen backlog; socketserver's 5 drops connections under a burst of clients
 
     def __init__(self, address, mock):
         self.mock = mock
