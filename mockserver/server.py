@@ -11,7 +11,7 @@ from importlib import resources
 
 from .engine import WRITE_METHODS, Engine, Reply
 from .journal import Journal
-from .wire import Handler
+from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
 
@@ -39,7 +39,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
 
     def process_request(self, request, client_address):
         """Serve the connection on its own thread, remembered until it ends."""
-        thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name="mock-connection")
+        thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name=f"mock-{self.server_address[1]}-connection")
         with self._lock:
             self._workers.add(thread)
         thread.start()
@@ -78,6 +78,9 @@ class MockServer:
         self.engine = Engine(data if data is not None else seed_data())
         self.journal = Journal()
         self.read_only = read_only
+        # Security bounds (issue 6): a silent connection is closed after idle_timeout seconds, and a request
+        # still incomplete after request_deadline seconds is dropped, however slowly its bytes trickle in.
+        self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering
         self._errors_lock = threading.Lock()
         self._httpd = _ThreadingServer((host, port), self)
