@@ -41,6 +41,9 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         """Serve the connection on its own thread, remembered until it ends."""
         thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name=f"mock-{self.server_address[1]}-connection")
         with self._lock:
+            # Tracked here, on accept, not when the thread gets to it: else stop() could miss a connection
+            # accepted just before it, whose thread would then wait out the idle timeout (issue 6's battery).
+            self._connections.add(request)
             self._workers.add(thread)
         thread.start()
 
@@ -49,6 +52,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
             self.process_request_thread(request, client_address)
         finally:
             with self._lock:
+                self._connections.discard(request)
                 self._workers.discard(threading.current_thread())
 
     def track(self, connection):
