@@ -34,7 +34,7 @@ def _seconds(text):
 
 def _wrk(port, path, clients, duration):
     """One wrk run (one thread, keep-alive, latency percentiles); socket errors and non-2xx count as errors."""
-    command = ["wrk", "-t1", f"-c{clients}", f"-d{duration}s", "--timeout", "5s", "--latency",
+    command = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "--timeout", "5s", "--latency",
                f"http://127.0.0.1:{port}{path}"]
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30, check=True).stdout
     percent = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))

@@ -14,6 +14,7 @@ from . import median
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = [sys.executable, "-c", "import behave, requests, hamcrest"]
 SUITE = [sys.executable, "-m", "behave", "--tags=-real"]
+FAST = SUITE + ["--tags=-robustness"]  # without the battery, whose waits for timeouts are on purpose
 SCENARIO = """
   Scenario: looking up user {n}
     When I look up user 3
@@ -37,12 +38,11 @@ def run_process(argv, timeout=300):
 
 def suite_figures(runs):
     """Medians of the suite and of the import floor, run alternately in the same run."""
-    floor, suite = [], []
+    samples = {"floor": [], "suite": [], "fast": []}
     for _ in range(runs):
-        floor.append(run_process(FLOOR))
-        suite.append(run_process(SUITE))
-    return {name: (median([w for w, _ in samples]), median([m for _, m in samples]))
-            for name, samples in (("floor", floor), ("suite", suite))}
+        for name, command in (("floor", FLOOR), ("suite", SUITE), ("fast", FAST)):
+            samples[name].append(run_process(command))
+    return {name: (median([w for w, _ in runs]), median([m for _, m in runs])) for name, runs in samples.items()}
 
 
 def start_stop_ms(runs, per_run=200):
