@@ -50,6 +50,7 @@ def main(kind):
         port = server.server_address[1]
 
         def stop():
+            """Stop the seed server and join its thread."""
             server.shutdown()
             server.server_close()
             thread.join(5)

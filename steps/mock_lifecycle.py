@@ -35,6 +35,7 @@ def a_failing_mock(context):
     use_fixture(own_mock, context)
 
     def broken(request):
+        """Fail as a bug would."""
         raise KeyError("a bug in the mock")
     context.own.engine.handle = broken
 
