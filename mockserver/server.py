@@ -13,7 +13,7 @@ from .engine import WRITE_METHODS, Engine, Reply
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
 from .journal import Journal
-from .wire import Handler
+from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
 
@@ -31,6 +31,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     allow_reuse_address = True
     daemon_threads = True  # joined explicitly in stop(), with a timeout, instead of at exit
     block_on_close = False
+    request_queue_size = 511  # Node's listen backlog; socketserver's 5 drops connections under a burst of clients
 
     def __init__(self, address, mock):
         self.mock = mock
@@ -40,8 +41,11 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
 
     def process_request(self, request, client_address):
         """Serve the connection on its own thread, remembered until it ends."""
-        thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name="mock-connection")
+        thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name=f"mock-{self.server_address[1]}-connection")
         with self._lock:
+            # Tracked here, on accept, not when the thread gets to it: else stop() could miss a connection
+            # accepted just before it, whose thread would then wait out the idle timeout (issue 6's battery).
+            self._connections.add(request)
             self._workers.add(thread)
         thread.start()
 
@@ -50,6 +54,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
             self.process_request_thread(request, client_address)
         finally:
             with self._lock:
+                self._connections.discard(request)
                 self._workers.discard(threading.current_thread())
 
     def track(self, connection):
@@ -80,6 +85,9 @@ class MockServer:
         self.journal = Journal()
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.read_only = read_only
+        # Security bounds (issue 6): a silent connection is closed after idle_timeout seconds, and a request
+        # still incomplete after request_deadline seconds is dropped, however slowly its bytes trickle in.
+        self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering
         self._errors_lock = threading.Lock()
         self._httpd = _ThreadingServer((host, port), self)

@@ -1,6 +1,7 @@
 """HTTP/1.1 on the socket, as Node's parser reads it: keep-alive, 400 and 431 refusals, one write per answer."""
 
 import http
+import io
 import re
 import socket
 import socketserver
@@ -31,6 +32,12 @@ class Handler(socketserver.StreamRequestHandler):
     timeout = KEEP_ALIVE_SECONDS
     disable_nagle_algorithm = True
 
+    def setup(self):
+        """The stream set-up, with reads bounded by the mock's idle timeout and each request's deadline."""
+        super().setup()
+        self.rfile.close()  # replaced below: makefile's reader cannot bound a read that trickles in
+        self.rfile = io.BufferedReader(DeadlineReader(self.connection, self.server.mock.idle_timeout), 65536)
+
     def handle(self):
         """Serve requests on this connection until either side closes it or it idles out."""
         self.server.track(self.connection)
@@ -45,7 +52,7 @@ class Handler(socketserver.StreamRequestHandler):
     def _serve_one(self):
         """Read one request and answer it; False when the connection should close."""
         try:
-            request, keep_alive = read_request(self.rfile)
+            request, keep_alive = read_request(self.rfile, self.server.mock.request_deadline)
         except Refusal as refusal:
             phrase = http.HTTPStatus(refusal.status).phrase
             self.wfile.write(f"HTTP/1.1 {refusal.status} {phrase}\r\nConnection: close\r\n\r\n".encode("ascii"))
@@ -96,9 +103,39 @@ def _phrase(status):
         return "Unknown"
 
 
-def read_request(rfile):
+class DeadlineReader(socket.SocketIO):
+    """A socket's reads, each bounded by the idle timeout and, inside a request, by what is left of its deadline."""
+
+    def __init__(self, sock, idle_timeout):
+        super().__init__(sock, "rb")
+        self.idle_timeout, self.deadline = idle_timeout, None
+
+    def readinto(self, buffer):
+        """Read what has arrived; a timeout error once the request's deadline has passed (no slow trickle)."""
+        timeout = self.idle_timeout
+        if self.deadline is not None:
+            timeout = min(timeout, self.deadline - time.monotonic())
+            if timeout <= 0:
+                raise socket.timeout("the request took too long")
+        self._sock.settimeout(timeout)
+        return super().readinto(buffer)
+
+
+def read_request(rfile, deadline_seconds=REQUEST_DEADLINE):
     """(Request, keep-alive?) for the next request on the stream; (None, False) at a clean end."""
-    deadline = time.monotonic() + REQUEST_DEADLINE
+    deadline = time.monotonic() + deadline_seconds
+    raw = getattr(rfile, "raw", None)
+    if isinstance(raw, DeadlineReader):
+        raw.deadline = deadline
+        try:
+            return _read_request(rfile, deadline)
+        finally:
+            raw.deadline = None
+    return _read_request(rfile, deadline)
+
+
+def _read_request(rfile, deadline):
+    """read_request's work, with the deadline already set."""
     line = rfile.readline(MAX_HEADER_BYTES + 1)
     while line in (b"\r\n", b"\n"):
         line = rfile.readline(MAX_HEADER_BYTES + 1)

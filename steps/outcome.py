@@ -9,7 +9,7 @@ def attempt(context, call, *args):
     """Run a services call; keep its value in context.result or its error in context.error."""
     context.result, context.error = None, None
     if call is services.exchange:
-        _asked_for(context, args[0], args[1])
+        asked_for(context, args[0], args[1])
     started = time.monotonic()
     try:
         context.result = call(*args)
@@ -29,7 +29,7 @@ def result_of(context):
 def send(context, method, address, **options):
     """Send any request through the client; keep the raw answer and, if it is JSON, its decoded body."""
     context.answer, context.result, context.error = None, None, None
-    _asked_for(context, method, address)
+    asked_for(context, method, address)
     try:
         context.answer = services.exchange(method, address, **options)
     except services.UsersApiError as error:
@@ -52,6 +52,6 @@ def outcome_of(context):
     return error if error is not None else getattr(context, "result", None)
 
 
-def _asked_for(context, method, address):
+def asked_for(context, method, address):
     """Note an address the scenario names itself: an answer from no route is then its point, not an app bug."""
     context.asked_explicitly = getattr(context, "asked_explicitly", ()) + ((method, address.split("?")[0]),)
