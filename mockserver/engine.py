@@ -60,6 +60,7 @@ class Reply:
     body: bytes = b""
     routed: bool = True  # False when no route of the API matched (the 404 `{}` for unknown paths)
     delay: float = 0.0  # seconds to wait before answering: json-server's `?_delay=<ms>` on resource routes
+    wire: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # encoded bytes, by the transport
 
 
 class _Headers:
@@ -158,11 +159,27 @@ class Engine:
         self.data = data
         self._cache = collections.OrderedDict()
         self._cache_lock = threading.Lock()
+        self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)
 
     # -- the pipeline ---------------------------------------------------------------------------
 
     def handle(self, request):
         """The reply for one request (Node's own 400/431 answers are the transport's job)."""
+        key = _reply_key(request)
+        if key is None:
+            return self._handle(request)
+        reply = self._replies.get(key)
+        if reply is None:
+            reply = self._handle(request)
+            if len(reply.body) <= MAX_KEPT_REPLY:
+                with self._cache_lock:
+                    if len(self._replies) >= MAX_KEPT_REPLIES:
+                        self._replies.clear()
+                    self._replies[key] = reply
+        return reply
+
+    def _handle(self, request):
+        """The reply for one request, computed."""
         headers = _Headers()
         headers.set("X-Powered-By", "Express")
         origin = request.headers.get("origin")
@@ -412,6 +429,20 @@ class Engine:
             headers.remove("Content-Length")
             headers.set("Transfer-Encoding", "chunked")
         return Reply(status, headers.items(), body)
+
+
+MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db) are re-encoded from the render cache
+MAX_KEPT_REPLIES = 4096
+_SHAPING_HEADERS = ("origin", "accept-encoding", "if-none-match", "if-modified-since", "cache-control")
+
+
+def _reply_key(request):
+    """What makes two reads get the same reply, or None when the reply must be computed (a body, a long URL)."""
+    if request.method not in ("GET", "HEAD") or request.has_body or len(request.target) > 2048:
+        return None
+    headers = request.headers
+    host = headers.get("host") if "page" in request.target else None  # Link headers name the host
+    return (request.method, request.target, host, *(headers.get(name) for name in _SHAPING_HEADERS))
 
 
 def _split_target(target):

@@ -39,7 +39,7 @@ def answer_with_fault(fault, cancelled, request, answer, connection):
         headers = [(k, "text/html; charset=utf-8" if k.lower() == "content-type" else v) for k, v in reply.headers]
         return dataclasses.replace(reply, headers=headers)
     plain = answer(_identity(request))  # with a Content-Length, so a cut-short body is detectable
-    fields = {f.name: getattr(plain, f.name) for f in dataclasses.fields(Reply)}
+    fields = {f.name: getattr(plain, f.name) for f in dataclasses.fields(Reply) if f.init}
     if fault.kind == "truncate":
         return ShapedReply(**fields, deliver=_send_half)
     return ShapedReply(**fields, deliver=lambda wfile, blob, keep: _trickle(wfile, blob, keep, fault, cancelled))

@@ -1,5 +1,7 @@
 """What the mock received: one entry per request, for Then steps that verify what the client sent."""
 
+import collections
+import functools
 import json
 import threading
 import time
@@ -14,7 +16,7 @@ class Entry:
 
     method: str
     path: str
-    query: dict
+    query_string: str
     headers: dict
     body: bytes
     status: int = 0
@@ -23,24 +25,31 @@ class Entry:
     received: float = 0.0  # time.monotonic() when it arrived, to see how long a client waited between requests
     fault: str = ""  # the kind of fault that shaped the answer (mockserver/faults.py), if any
 
+    @functools.cached_property
+    def query(self):
+        """The query parameters, parsed as the API parses them (only when a step asks)."""
+        return parse_query(self.query_string) if self.query_string else {}
+
     @property
     def is_write(self):
         """Whether the request asked the API to change something."""
         return self.method in ("POST", "PUT", "PATCH", "DELETE")
 
 
-class Journal:
-    """A thread-safe, append-only list of entries, cleared between scenarios."""
+MAX_ENTRIES = 10_000  # a mock left running under load keeps the most recent requests, not all of them
 
-    def __init__(self):
-        self._entries = []
+
+class Journal:
+    """A thread-safe list of the most recent entries, cleared between scenarios."""
+
+    def __init__(self, max_entries=MAX_ENTRIES):
+        self._entries = collections.deque(maxlen=max_entries)
         self._lock = threading.Lock()
 
     def record(self, request):
         """Add the request and return its entry (the status is filled in once answered)."""
         path, _, query_string = request.target.partition("?")
-        entry = Entry(request.method, path, parse_query(query_string) if query_string else {},
-                      dict(request.headers), request.body, received=time.monotonic())
+        entry = Entry(request.method, path, query_string, request.headers, request.body, received=time.monotonic())
         if "json" in request.headers.get("content-type", ""):
             try:
                 entry.json = json.loads(request.body or b"null")

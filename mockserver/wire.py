@@ -75,24 +75,45 @@ class Handler(socketserver.StreamRequestHandler):
 
 def encode_reply(reply, keep_alive, method="GET"):
     """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive)."""
-    phrase = _phrase(reply.status)
-    lines = [f"HTTP/1.1 {reply.status} {phrase}"]
+    key = (keep_alive, method == "HEAD")
+    parts = reply.wire.get(key)
+    if parts is None:  # encoded once per reply: the engine hands out the same reply to the same read
+        parts = reply.wire[key] = _encode_parts(reply, keep_alive, method)
+    before_date, after_date = parts
+    return before_date + _date_line() + after_date
+
+
+def _encode_parts(reply, keep_alive, method):
+    """The bytes before the Date header, and those after it (the rest of the head and the body)."""
+    lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}"]
     chunked = False
     for name, value in reply.headers:
         if name.lower() == "transfer-encoding":
             chunked = True
             continue
         lines.append(f"{name}: {value}")
-    lines.append(f"Date: {http_date()}")
-    lines.append("Connection: keep-alive" if keep_alive else "Connection: close")
+    rest = ["Connection: keep-alive" if keep_alive else "Connection: close"]
     if keep_alive:
-        lines.append(f"Keep-Alive: timeout={KEEP_ALIVE_SECONDS}")
+        rest.append(f"Keep-Alive: timeout={KEEP_ALIVE_SECONDS}")
     body = reply.body
     if chunked and method != "HEAD":
-        lines.append("Transfer-Encoding: chunked")
+        rest.append("Transfer-Encoding: chunked")
         body = (f"{len(body):x}\r\n".encode("ascii") + body + b"\r\n" if body else b"") + b"0\r\n\r\n"
-    head = "\r\n".join(lines) + "\r\n\r\n"
-    return head.encode("latin-1", "replace") + body
+    before = ("\r\n".join(lines) + "\r\n").encode("latin-1", "replace")
+    after = ("\r\n".join(rest) + "\r\n\r\n").encode("latin-1", "replace")
+    return before, after + body
+
+
+_date = (0, b"")  # (the second, its Date line): formatting a date costs more than the rest of an answer
+
+
+def _date_line():
+    """The Date header line for the current second."""
+    global _date
+    second = int(time.time())
+    if _date[0] != second:
+        _date = (second, f"Date: {http_date()}\r\n".encode("ascii"))
+    return _date[1]
 
 
 def _phrase(status):
@@ -117,7 +138,8 @@ class DeadlineReader(socket.SocketIO):
             timeout = min(timeout, self.deadline - time.monotonic())
             if timeout <= 0:
                 raise socket.timeout("the request took too long")
-        self._sock.settimeout(timeout)
+        if timeout != self._sock.gettimeout():  # a syscall saved on most reads: the idle timeout stays
+            self._sock.settimeout(timeout)
         return super().readinto(buffer)
 
 
