@@ -6,6 +6,7 @@ import selectors
 import socket
 import socketserver
 import threading
+import time
 import traceback
 from importlib import resources
 
@@ -36,6 +37,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     def __init__(self, address, mock):
         self.mock = mock
         self._connections, self._workers = set(), set()
+        self.blocked = {}  # connection -> when it began waiting for a request or writing an answer
         self._lock = threading.Lock()
         super().__init__(address, Handler)
 
@@ -56,6 +58,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
             with self._lock:
                 self._connections.discard(request)
                 self._workers.discard(threading.current_thread())
+            self.blocked.pop(request, None)
 
     def track(self, connection):
         with self._lock:
@@ -64,6 +67,16 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     def untrack(self, connection):
         with self._lock:
             self._connections.discard(connection)
+
+    def close_stuck(self, cutoff):
+        """Shut down connections blocked in a read or a write since before cutoff (a monotonic time)."""
+        for connection, since in list(self.blocked.items()):
+            if since < cutoff:
+                self.blocked.pop(connection, None)
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def close_connections(self):
         """Shut every open connection down, so handler threads blocked on a read return at once."""
@@ -85,8 +98,8 @@ class MockServer:
         self.journal = Journal()
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.read_only = read_only
-        # Security bounds (issue 6): a silent connection is closed after idle_timeout seconds, and a request
-        # still incomplete after request_deadline seconds is dropped, however slowly its bytes trickle in.
+        # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
+        # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering
         self._errors_lock = threading.Lock()
@@ -105,15 +118,17 @@ class MockServer:
         return self
 
     def _serve(self):
-        """Accept connections until stop() writes to the wake-up socket (no polling interval)."""
+        """Accept connections until stop() writes to the wake-up socket; on each tick, close stuck connections."""
         with selectors.DefaultSelector() as selector:
             selector.register(self._httpd.socket, selectors.EVENT_READ, "accept")
             selector.register(self._wake_r, selectors.EVENT_READ, "wake")
             while True:
-                for key, _ in selector.select():
+                limit = min(self.idle_timeout, self.request_deadline)
+                for key, _ in selector.select(max(0.01, limit / 4)):
                     if key.data == "wake":
                         return
                     self._httpd._handle_request_noblock()
+                self._httpd.close_stuck(time.monotonic() - limit)
 
     def stop(self):
         """Stop accepting, close the listening socket and every connection, join every thread."""

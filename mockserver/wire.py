@@ -1,7 +1,6 @@
 """HTTP/1.1 on the socket, as Node's parser reads it: keep-alive, 400 and 431 refusals, one write per answer."""
 
 import http
-import io
 import re
 import socket
 import socketserver
@@ -29,14 +28,10 @@ class Refusal(Exception):
 class Handler(socketserver.StreamRequestHandler):
     """One connection: read requests, let the mock answer, write each answer in one piece."""
 
-    timeout = KEEP_ALIVE_SECONDS
+    # No socket timeout: one costs a poll() before every read (a third of the throughput). The accept loop
+    # closes a connection stuck in a read or a write for too long instead (MockServer._serve).
+    timeout = None
     disable_nagle_algorithm = True
-
-    def setup(self):
-        """The stream set-up, with reads bounded by the mock's idle timeout and each request's deadline."""
-        super().setup()
-        self.rfile.close()  # replaced below: makefile's reader cannot bound a read that trickles in
-        self.rfile = io.BufferedReader(DeadlineReader(self.connection, self.server.mock.idle_timeout), 65536)
 
     def handle(self):
         """Serve requests on this connection until either side closes it or it idles out."""
@@ -51,6 +46,8 @@ class Handler(socketserver.StreamRequestHandler):
 
     def _serve_one(self):
         """Read one request and answer it; False when the connection should close."""
+        blocked, connection = self.server.blocked, self.connection
+        blocked[connection] = time.monotonic()  # waiting for a request: the accept loop bounds how long
         try:
             request, keep_alive = read_request(self.rfile, self.server.mock.request_deadline)
         except Refusal as refusal:
@@ -59,6 +56,7 @@ class Handler(socketserver.StreamRequestHandler):
             return False
         if request is None:
             return False
+        blocked.pop(connection, None)
         reply = self.server.mock.dispatch(request, self)
         if reply is None:
             return False  # a fault closed the connection without an answer
@@ -67,9 +65,11 @@ class Handler(socketserver.StreamRequestHandler):
         deliver = getattr(reply, "deliver", None)
         if deliver is not None:  # a fault sends the bytes its own way (mockserver/fault_replies.py)
             return deliver(self.wfile, blob, keep_alive)
+        blocked[connection] = time.monotonic()  # a client that does not read cannot hold the thread for ever
         self.wfile.write(blob)
         if request.truncated:
             _drain(self.rfile, request)  # as Node does, so an uploading client gets to read the answer
+        blocked.pop(connection, None)
         return keep_alive
 
 
@@ -124,36 +124,9 @@ def _phrase(status):
         return "Unknown"
 
 
-class DeadlineReader(socket.SocketIO):
-    """A socket's reads, each bounded by the idle timeout and, inside a request, by what is left of its deadline."""
-
-    def __init__(self, sock, idle_timeout):
-        super().__init__(sock, "rb")
-        self.idle_timeout, self.deadline = idle_timeout, None
-
-    def readinto(self, buffer):
-        """Read what has arrived; a timeout error once the request's deadline has passed (no slow trickle)."""
-        timeout = self.idle_timeout
-        if self.deadline is not None:
-            timeout = min(timeout, self.deadline - time.monotonic())
-            if timeout <= 0:
-                raise socket.timeout("the request took too long")
-        if timeout != self._sock.gettimeout():  # a syscall saved on most reads: the idle timeout stays
-            self._sock.settimeout(timeout)
-        return super().readinto(buffer)
-
-
 def read_request(rfile, deadline_seconds=REQUEST_DEADLINE):
     """(Request, keep-alive?) for the next request on the stream; (None, False) at a clean end."""
-    deadline = time.monotonic() + deadline_seconds
-    raw = getattr(rfile, "raw", None)
-    if isinstance(raw, DeadlineReader):
-        raw.deadline = deadline
-        try:
-            return _read_request(rfile, deadline)
-        finally:
-            raw.deadline = None
-    return _read_request(rfile, deadline)
+    return _read_request(rfile, time.monotonic() + deadline_seconds)
 
 
 def _read_request(rfile, deadline):
