@@ -67,8 +67,9 @@ class Handler(socketserver.StreamRequestHandler):
             return deliver(self.wfile, blob, keep_alive)
         blocked[connection] = time.monotonic()  # a client that does not read cannot hold the thread for ever
         self.wfile.write(blob)
-        if request.truncated:
-            _drain(self.rfile, request)  # as Node does, so an uploading client gets to read the answer
+        if request.truncated:  # the answer, then EOF at once; the upload is read and dropped so the client
+            connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
+            _drain(self.rfile, request)
         blocked.pop(connection, None)
         return keep_alive
 
