@@ -157,6 +157,7 @@ class Engine:
 
     def __init__(self, data):
         self.data = data
+        jsrt.remember_seed(data)
         self._cache = collections.OrderedDict()
         self._cache_lock = threading.Lock()
         self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)

@@ -185,22 +185,53 @@ def spread(*parts):
     return js_object(merged.items())
 
 
-class _JsEncoder(json.JSONEncoder):
-    """JSON.stringify(value, null, 2): numbers in JavaScript's notation, NaN and infinities as null."""
+_ENCODE_STRING = json.encoder.encode_basestring  # the C version where available; no ASCII escaping
+_SEED = {}  # id(record) -> (record, its JSON at the top level or None): the seed never changes
 
-    def iterencode(self, o, _one_shot=False):
-        def floatstr(number):
-            if math.isnan(number) or math.isinf(number):
-                return "null"
-            return number_to_string(number)
 
-        markers = {} if self.check_circular else None
-        encoder = json.encoder.py_encode_basestring
-        _iterencode = json.encoder._make_iterencode(
-            markers, self.default, encoder, self.indent, floatstr, self.key_separator,
-            self.item_separator, self.sort_keys, self.skipkeys, _one_shot,
-        )
-        return _iterencode(o, 0)
+def remember_seed(data):
+    """Mark a data set's records as never changing, so each one's JSON is written once per process."""
+    for records in data.values():
+        if isinstance(records, list):
+            for record in records:
+                _SEED.setdefault(id(record), (record, None))
+
+
+def _encode(value, level):
+    """JSON.stringify(value, null, 2) of one value, nested `level` deep."""
+    if isinstance(value, str):
+        return _ENCODE_STRING(value)
+    if value is None or value is UNDEFINED:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "null" if isinstance(value, float) and not math.isfinite(value) else number_to_string(value)
+    if isinstance(value, dict):
+        seed = _SEED.get(id(value))
+        if seed is None or seed[0] is not value:
+            return _encode_object(value, level)
+        text = seed[1]
+        if text is None:
+            text = _encode_object(value, 0)
+            _SEED[id(value)] = (value, text)
+        return text.replace("\n", "\n" + "  " * level) if level else text
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        pad = "\n" + "  " * (level + 1)
+        return "[" + pad + ("," + pad).join(_encode(item, level + 1) for item in value) + "\n" + "  " * level + "]"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encode_object(value, level):
+    """An object's JSON; undefined properties are left out, as JSON.stringify does."""
+    items = [(key, item) for key, item in value.items() if item is not UNDEFINED]
+    if not items:
+        return "{}"
+    pad = "\n" + "  " * (level + 1)
+    members = ("," + pad).join(f"{_ENCODE_STRING(key)}: {_encode(item, level + 1)}" for key, item in items)
+    return "{" + pad + members + "\n" + "  " * level + "}"
 
 
 def _big_ints_as_floats(value):
@@ -216,20 +247,11 @@ def _big_ints_as_floats(value):
     return value
 
 
-def _drop_undefined(value):
-    """JSON.stringify leaves out undefined properties and writes undefined array items as null."""
-    if isinstance(value, dict):
-        return {k: _drop_undefined(v) for k, v in value.items() if v is not UNDEFINED}
-    if isinstance(value, list):
-        return [None if v is UNDEFINED else _drop_undefined(v) for v in value]
-    return value
-
-
 def stringify(value):
     """JSON.stringify(value, null, 2) as Express's res.json writes it, as a str."""
     if value is UNDEFINED:
         return ""
-    text = _JsEncoder(indent=2, ensure_ascii=False).encode(_drop_undefined(value))
+    text = _encode(value, 0)
     if _LONE_SURROGATE.search(text):
         text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
