@@ -132,15 +132,60 @@ def read_request(rfile, deadline_seconds=REQUEST_DEADLINE):
 
 def _read_request(rfile, deadline):
     """read_request's work, with the deadline already set."""
+    parsed = _buffered_head(rfile)
+    if parsed is None:
+        parsed = _read_head(rfile, deadline)
+        if parsed is None:
+            return None, False
+    method, target, headers, keep_alive = parsed
+    request = Request(method, target, headers.copy())
+    _read_body(rfile, request, deadline)
+    return request, keep_alive
+
+
+_heads = {}  # a head's bytes -> what _parse_head made of them: clients send the same head again and again
+MAX_KEPT_HEAD = 2048  # bytes; longer heads are parsed each time
+MAX_KEPT_HEADS = 1024
+
+
+def _buffered_head(rfile):
+    """The parsed head when all of it is already in the read buffer (one recv brought it), else None.
+
+    Nothing is consumed when None is returned: _read_head then reads the same bytes line by line.
+    """
+    try:
+        buffered = rfile.peek(1)  # at most one recv, and only when the buffer is empty
+    except AttributeError:  # an unbuffered stream (not the socket's)
+        return None
+    end = buffered.find(b"\r\n\r\n", 0, MAX_HEADER_BYTES)
+    if end < 0 or end + 4 > MAX_HEADER_BYTES:
+        return None
+    head = buffered[:end + 4]
+    parsed = _heads.get(head)
+    if parsed is None:
+        if head.startswith(b"\r\n") or head.count(b"\n") != head.count(b"\r\n"):
+            return None  # leading blank lines, bare LF: the line-by-line reader's cases
+        lines = head[:-4].split(b"\r\n")
+        parsed = _parse_head(lines[0], lines[1:])  # may raise Refusal: nothing of the head is consumed then,
+        if len(head) <= MAX_KEPT_HEAD:  # and the connection closes
+            if len(_heads) >= MAX_KEPT_HEADS:
+                _heads.clear()
+            _heads[head] = parsed
+    rfile.read(len(head))  # from the buffer: no system call
+    return parsed
+
+
+def _read_head(rfile, deadline):
+    """The head read line by line, with the size and deadline checked as each line arrives; None at a clean end."""
     line = rfile.readline(MAX_HEADER_BYTES + 1)
     while line in (b"\r\n", b"\n"):
         line = rfile.readline(MAX_HEADER_BYTES + 1)
     if not line:
-        return None, False
+        return None
     if len(line) > MAX_HEADER_BYTES:
         raise Refusal(431)
-    method, target, version = _request_line(line)
-    headers, size = {}, len(line)
+    _request_line(line)  # a bad request line is refused before any header is waited for
+    fields, size = [], len(line)
     while True:
         if time.monotonic() > deadline:
             raise socket.timeout("request took too long")
@@ -152,19 +197,31 @@ def _read_request(rfile, deadline):
             raise ConnectionResetError("connection closed inside the headers")
         if raw in (b"\r\n", b"\n"):
             break
-        name, colon, value = raw.partition(b":")
-        if not colon or not _TOKEN.fullmatch(name):
-            raise Refusal(400)
-        key = name.decode("ascii").lower()
-        text = value.strip(b" \t\r\n").decode("latin-1")
+        _header_field(raw)  # a bad header is refused at once, as Node's parser does
+        fields.append(raw)
+    return _parse_head(line, fields)
+
+
+def _parse_head(line, fields):
+    """(method, target, headers, keep-alive?) of a request line and its header lines, or the Refusal Node gives."""
+    method, target, version = _request_line(line)
+    headers = {}
+    for raw in fields:
+        key, text = _header_field(raw)
         headers[key] = f"{headers[key]}, {text}" if key in headers else text
     if version == "HTTP/1.1" and "host" not in headers:
         raise Refusal(400)
-    request = Request(method, target, headers)
-    _read_body(rfile, request, deadline)
     connection = headers.get("connection", "").lower()
     keep_alive = "close" not in connection and (version == "HTTP/1.1" or "keep-alive" in connection)
-    return request, keep_alive
+    return method, target, headers, keep_alive
+
+
+def _header_field(raw):
+    """(lower-case name, value) of one header line, or the 400 Node gives for a bad one."""
+    name, colon, value = raw.partition(b":")
+    if not colon or not _TOKEN.fullmatch(name):
+        raise Refusal(400)
+    return name.decode("ascii").lower(), value.strip(b" \t\r\n").decode("latin-1")
 
 
 def _request_line(line):
