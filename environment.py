@@ -7,6 +7,7 @@ import requests
 from behave import fixture, use_fixture
 
 import services
+from services.client import on_loopback
 from livedocs import exchanges
 from mockserver import MockServer
 
@@ -142,7 +143,9 @@ def _require_live_api(context, scenario):
     """Check once that the live API answers; the first live scenario fails with the reason, the rest skip."""
     if context.run["live_problem"] is None:
         try:
-            requests.get(context.live_url + "/users/1", timeout=PROBE_TIMEOUT).close()
+            with requests.Session() as session:  # through the environment's proxy, unless to this machine
+                session.trust_env = not on_loopback(context.live_url)
+                session.get(context.live_url + "/users/1", timeout=PROBE_TIMEOUT).close()
             context.run["live_problem"] = ""
         except requests.RequestException as exc:
             context.run["live_problem"] = str(exc)

@@ -12,6 +12,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(r"^(\d+) scenarios? passed, (\d+) failed(?:, (\d+) error)?(?:, (\d+) skipped)?", re.MULTILINE)
 
 
+TIMEOUT = 600  # seconds for all the shards together
+
+
+def _positive(text):
+    """-j's value: a whole number of processes, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes of at least 1, got {text!r}")
+    return int(text)
+
+
 def shards(features, count):
     """The feature files in `count` groups of about equal size (largest first, each to the lightest group)."""
     groups = [[0, []] for _ in range(min(count, len(features)))]
@@ -25,15 +35,22 @@ def shards(features, count):
 def main(argv=None):
     """Run the shards at once (each with its own mocks on its own ports); print each and the totals."""
     parser = argparse.ArgumentParser(prog="python -m bench.parallel", description=__doc__.split(": ", 1)[1])
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: cores)")
+    parser.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 2, help="processes (default: cores)")
     args, behave_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     began = time.perf_counter()
     groups = shards(sorted((ROOT / "features").glob("*.feature")), args.jobs)
     children = [subprocess.Popen([sys.executable, "-m", "behave", *behave_args, *files], cwd=ROOT, text=True,
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for files in groups]
     totals, status = [0, 0, 0], 0
-    for files, child in zip(groups, children, strict=True):
-        output = child.communicate(timeout=600)[0]
+    try:
+        outputs = [child.communicate(timeout=max(1.0, began + TIMEOUT - time.perf_counter()))[0] for child in children]
+    except subprocess.TimeoutExpired:
+        for child in children:
+            child.kill()
+            child.communicate()
+        print(f"the shards did not finish within {TIMEOUT} s: stopped")
+        return 1
+    for files, child, output in zip(groups, children, outputs, strict=True):
         match = list(SUMMARY.finditer(output))
         counts = [int(n or 0) for n in match[-1].groups()] if match else [0, 1, 0, 0]
         totals = [totals[0] + counts[0], totals[1] + counts[1] + counts[2], totals[2] + counts[3]]

@@ -1,6 +1,6 @@
 """Each step's HTTP exchanges, recorded from the client's session and embedded in the HTML report."""
 
-BODY_LIMIT = 2000  # characters of a body shown in the report; the rest is counted, not shown
+BODY_LIMIT = 2000  # characters (bytes, of an upload) of a body shown in the report; the rest is counted, not shown
 
 
 class Recorder:
@@ -47,6 +47,9 @@ def _body(body):
     """A body as lines: a blank line then the text, cut at BODY_LIMIT characters; nothing if empty."""
     if not body:
         return []
+    if isinstance(body, bytes) and len(body) > BODY_LIMIT:  # only what is shown is decoded (an 11 MB upload)
+        shown = body[:BODY_LIMIT].decode("utf-8", "replace")
+        return ["", f"{shown}\n... ({len(body) - BODY_LIMIT} more bytes not shown)"]
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
     if len(text) > BODY_LIMIT:
         text = text[:BODY_LIMIT] + f"\n... ({len(text) - BODY_LIMIT} more characters not shown)"

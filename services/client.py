@@ -1,8 +1,11 @@
 """The users API client: one session, a (connect, read) timeout on every request, typed errors."""
 
 import email.utils
+import functools
+import ipaddress
 import re
 import time
+import urllib.parse
 from dataclasses import dataclass
 
 import json as _json_module
@@ -40,6 +43,7 @@ class UsersClient:
     def __init__(self, settings=None, session=None):
         self.settings = settings if settings is not None else default_settings
         self.session = session or requests.Session()
+        self._trust_env = self.session.trust_env
 
     def close(self):
         """Close the pooled connections."""
@@ -102,6 +106,9 @@ class UsersClient:
     def _send(self, method, path, deadline=None, **options):
         """Send one request within the deadline (the call's, or a fresh one); failures become typed errors."""
         url = self.settings.base_url.rstrip("/") + path
+        # The environment's proxies (HTTP_PROXY...) are for reaching other machines: a request to this one's
+        # loopback (the mock) never goes through one. requests reads the environment only while trust_env is on.
+        self.session.trust_env = self._trust_env and not on_loopback(self.settings.base_url)
         deadline = deadline or Deadline(self.settings.total_timeout)
         connect, read = timeout = deadline.timeout(self.settings)
         try:
@@ -135,6 +142,18 @@ class UsersClient:
                 raise _status_error(response, not_found)
             time.sleep(pause)  # bounded by retry_max_wait and by the call's deadline
             retries_done += 1
+
+
+@functools.lru_cache(maxsize=64)
+def on_loopback(base_url):
+    """Whether a base URL names this machine's loopback interface (127.0.0.0/8, ::1 or localhost)."""
+    host = urllib.parse.urlsplit(base_url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _reason(exc):
