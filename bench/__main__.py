@@ -17,13 +17,28 @@ CLIENTS = (1, 16, 64)
 def parse_args(argv):
     """The options: runs per figure, seconds per load point, which load generator."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split(": ", 1)[1])
-    parser.add_argument("--runs", type=int, default=5, help="runs per process figure (default 5)")
-    parser.add_argument("--load-runs", type=int, default=3, help="runs per load point (default 3)")
-    parser.add_argument("--duration", type=float, default=2.0, help="seconds per load run (default 2)")
+    parser.add_argument("--runs", type=_positive(int), default=5, help="runs per process figure (default 5)")
+    parser.add_argument("--load-runs", type=_positive(int), default=3, help="runs per load point (default 3)")
+    parser.add_argument("--duration", type=_positive(float), default=2.0, help="seconds per load run (default 2)")
     parser.add_argument("--load-generator", choices=("auto", "wrk", "python"), default="auto",
                         help="auto: wrk when installed, else the Python generator")
     parser.add_argument("--skip-load", action="store_true", help="only the suite figures")
     return parser.parse_args(argv)
+
+
+def _positive(kind):
+    """An argparse type: a number of the kind, above 0."""
+
+    def convert(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"expected a {'whole ' if kind is int else ''}number above 0, got {text!r}")
+        return value
+
+    return convert
 
 
 class ServerProcess:
@@ -48,11 +63,11 @@ class ServerProcess:
 
 
 def load_figures(args, generator):
-    """{(design, path, clients): median figures}, the mock and the seed design alternating run by run."""
+    """{(design, path, clients): median figures}, the mock, the seed design and the bare loop alternating run by run."""
     lengths = {path: len(body) for path, body in mock_bodies().items()}
     samples = {}
     for _ in range(args.load_runs):
-        for design in ("mock", "seed"):
+        for design in ("mock", "seed", "bare"):
             with ServerProcess(design) as server:
                 for path in PATHS:
                     for clients in CLIENTS:
@@ -85,14 +100,18 @@ def print_load(args):
     figures = load_figures(args, generator)
     print(f"\n## The mock under load ({generator}; {args.duration:g} s per point, median of {args.load_runs}; "
           "errors summed over all runs)\n")
-    print("| path | clients | mock req/s | mock p50 / p99 | seed req/s | seed p50 / p99 | mock / seed | errors mock / seed |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| path | clients | mock req/s | mock p50 / p99 | seed req/s | seed p50 / p99 | mock / seed "
+          "| errors mock / seed | bare loop req/s | mock / bare |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for path in PATHS:
         for clients in CLIENTS:
-            mock, seed = figures[("mock", path, clients)], figures[("seed", path, clients)]
+            mock, seed, bare = (figures[(design, path, clients)] for design in ("mock", "seed", "bare"))
             print(f"| {path} | {clients} | {mock['rps']:,.0f} | {_ms(mock['p50'])} / {_ms(mock['p99'])} "
                   f"| {seed['rps']:,.0f} | {_ms(seed['p50'])} / {_ms(seed['p99'])} "
-                  f"| {mock['rps'] / seed['rps']:.2f} x | {mock['errors']} / {seed['errors']} |")
+                  f"| {mock['rps'] / seed['rps']:.2f} x | {mock['errors']} / {seed['errors']} "
+                  f"| {bare['rps']:,.0f} | {mock['rps'] / bare['rps']:.2f} |")
+    print("\nbare loop: the mock's own design (the standard library's threaded server, keep-alive, the mock's "
+          "bytes) with no HTTP logic at all, the ceiling of that design on this machine.")
 
 
 def _ms(seconds):

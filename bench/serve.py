@@ -1,19 +1,52 @@
-"""python -m bench.serve mock|seed: one server in its own process; prints its port, stops when stdin closes."""
+"""python -m bench.serve mock|seed|bare: one server in its own process; prints its port, stops when stdin closes."""
 
 import http.server
+import socketserver
 import sys
 import threading
 
 from mockserver import MockServer
 from mockserver.engine import Request
+from mockserver.wire import encode_reply
 
 PATHS = ("/users", "/users/1")
 
 
+def mock_replies():
+    """The mock's reply to each benchmarked path."""
+    with MockServer() as mock:
+        return {path: mock.engine.handle(Request("GET", path, {"host": "127.0.0.1"})) for path in PATHS}
+
+
 def mock_bodies():
     """The bytes the mock answers for each benchmarked path (the seed server serves the same)."""
-    with MockServer() as mock:
-        return {path: mock.engine.handle(Request("GET", path, {"host": "127.0.0.1"})).body for path in PATHS}
+    return {path: reply.body for path, reply in mock_replies().items()}
+
+
+class _BareServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
+    """The mock's design with nothing of HTTP in it: a thread per connection, a backlog as large as the mock's."""
+
+    daemon_threads = True
+    request_queue_size = 511
+
+
+def bare_server():
+    """The ceiling of the mock's design: its threaded server and keep-alive, the mock's bytes, no HTTP logic."""
+    answers = {path.encode("ascii"): encode_reply(reply, keep_alive=True) for path, reply in mock_replies().items()}
+
+    class BareHandler(socketserver.StreamRequestHandler):
+        """Read a request line and the header lines after it; write the fixed answer for the path."""
+
+        def handle(self):
+            """Answer requests on this connection until the client closes it."""
+            while line := self.rfile.readline(65537):
+                while self.rfile.readline(65537) not in (b"\r\n", b""):
+                    pass
+                parts = line.split(b" ")
+                self.wfile.write(answers.get(parts[1] if len(parts) > 1 else b"", b"HTTP/1.1 404 Not Found\r\n"
+                                             b"Content-Length: 0\r\n\r\n"))
+
+    return _BareServer(("127.0.0.1", 0), BareHandler)
 
 
 def seed_server():
@@ -44,7 +77,7 @@ def main(kind):
         server = MockServer().start()
         port, stop = server.port, server.stop
     else:
-        server = seed_server()
+        server = seed_server() if kind == "seed" else bare_server()
         thread = threading.Thread(target=server.serve_forever, name="seed", daemon=True)
         thread.start()
         port = server.server_address[1]
