@@ -47,7 +47,13 @@ class ServerProcess:
     def __init__(self, kind):
         self.process = subprocess.Popen([sys.executable, "-m", "bench.serve", kind], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        self.port = int(self.process.stdout.readline())
+        line = self.process.stdout.readline()  # the port, or nothing if the server could not start
+        if not line.strip().isdigit():
+            self.process.kill()
+            self.process.wait(5)
+            raise RuntimeError(f"python -m bench.serve {kind} did not start (exit {self.process.returncode}); "
+                               f"run it by hand to see why")
+        self.port = int(line)
 
     def __enter__(self):
         return self

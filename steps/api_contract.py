@@ -35,6 +35,10 @@ def try_action(context, action):
     if action in WRITES:
         attempt(context, WRITES[action])
         return
+    if action not in ATTEMPTS:
+        known = ", ".join(f'"{name}"' for name in [*WRITES, *ATTEMPTS])
+        raise ValueError(f'"When I try to {action}" names no action this step knows; it knows: {known} '
+                         "(add one to ATTEMPTS or WRITES in steps/api_contract.py)")
     method, path = ATTEMPTS[action]
     send(context, method, path)
 
