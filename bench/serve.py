@@ -6,7 +6,7 @@ import sys
 import threading
 
 from mockserver import MockServer
-from mockserver.engine import Request
+from mockserver.messages import Request
 from mockserver.wire import encode_reply
 
 PATHS = ("/users", "/users/1")

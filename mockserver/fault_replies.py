@@ -5,7 +5,7 @@ import http
 import socket
 import struct
 
-from .engine import Reply
+from .messages import Reply
 
 NOT_JSON_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Application Error</title></head>\n"

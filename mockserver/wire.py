@@ -6,7 +6,9 @@ import socket
 import socketserver
 import time
 
-from .engine import JSON_LIMIT, NODE_METHODS, Request, http_date
+from .bodyparser import JSON_LIMIT
+from .messages import Request, http_date
+from .router import NODE_METHODS
 
 MAX_HEADER_BYTES = 16 * 1024  # Node's --max-http-header-size
 KEEP_ALIVE_SECONDS = 5  # Node's keepAliveTimeout, announced as Keep-Alive: timeout=5

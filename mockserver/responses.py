@@ -1,0 +1,100 @@
+"""Express's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression, URLs."""
+
+import re
+import zlib
+
+from . import jsrt
+from .messages import Reply, etag
+from .urlparams import parse_query
+
+GZIP_THRESHOLD = 1024
+
+
+def render(data, query_string):
+    """res.jsonp: (body, content type), JavaScript when a `callback` parameter names a function."""
+    body = jsrt.stringify(data)
+    callback = parse_query(query_string).get("callback") if "callback" in query_string else None
+    if isinstance(callback, list):
+        callback = callback[0] if callback else None
+    if isinstance(callback, str) and callback:
+        name = re.sub(r"[^\[\]\w$.]", "", callback, flags=re.ASCII)
+        body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        body = f"/**/ typeof {name} === 'function' && {name}({body});"
+        return body.encode("utf-8"), "text/javascript; charset=utf-8"
+    return body.encode("utf-8"), "application/json; charset=utf-8"
+
+def send(request, headers, status, body, content_type):
+    """res.send: Content-Type, Content-Length, ETag, the 304 check, then compression."""
+    headers.set("Content-Type", content_type)
+    headers.set("Content-Length", str(len(body)))
+    tag = etag(body)
+    headers.set("ETag", tag)
+    reads = request.method in ("GET", "HEAD")
+    if reads and (200 <= status < 300) and fresh(request.headers, tag):
+        headers.remove("Content-Type")
+        headers.remove("Content-Length")
+        return Reply(304, headers.items())
+    return compress(request, headers, status, body)
+
+def compress(request, headers, status, body):
+    """The compression middleware: Vary on Accept-Encoding, gzip (or deflate) from 1 KB on."""
+    headers.vary("Accept-Encoding")
+    if request.method == "HEAD":
+        return Reply(status, headers.items())
+    coding = accepted_encoding(request.headers.get("accept-encoding")) if len(body) >= GZIP_THRESHOLD else None
+    if coding:
+        body = gzip(body) if coding == "gzip" else zlib.compress(body)
+        headers.set("Content-Encoding", coding)
+        headers.remove("Content-Length")
+        headers.set("Transfer-Encoding", "chunked")
+    return Reply(status, headers.items(), body)
+
+
+def fresh(request_headers, response_etag):
+    """The `fresh` module's If-None-Match check, as Express applies it to GET and HEAD."""
+    none_match = request_headers.get("if-none-match")
+    modified_since = request_headers.get("if-modified-since")
+    if not none_match and not modified_since:
+        return False
+    if re.search(r"(?:^|,)\s*?no-cache\s*?(?:,|$)", request_headers.get("cache-control", "")):
+        return False
+    if none_match and none_match != "*":
+        tokens = [t for t in re.split(r"[ ,]+", none_match) if t]
+        if not any(t in (response_etag, "W/" + response_etag) or "W/" + t == response_etag for t in tokens):
+            return False
+    return not modified_since
+
+
+def accepted_encoding(header):
+    """Which compression the compression middleware picks for an Accept-Encoding header."""
+    if not header:
+        return None
+    weights = {}
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = 1.0
+        match = re.search(r"q=([0-9.]+)", params)
+        if match:
+            try:
+                q = float(match.group(1))
+            except ValueError:
+                q = 0.0
+        if name:
+            weights[name.strip().lower()] = q
+    for coding in ("gzip", "deflate"):
+        if weights.get(coding, weights.get("*", 0)) > 0:
+            return coding
+    return None
+
+
+def encode_url(url):
+    """encodeurl: percent-encode what may not stand in a URL, keep existing escapes."""
+    return re.sub(r"%(?![0-9A-Fa-f]{2})|[^\x21\x23-\x3B\x3D\x3F-\x5F\x61-\x7A\x7C\x7E]",
+                  lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
+
+
+def gzip(body):
+    """A gzip member of the body."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+    return compressor.compress(body) + compressor.flush()
+
