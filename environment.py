@@ -1,6 +1,7 @@
 """behave hooks: a fresh mock per feature, the client pointed at it (or at the live API for @real)."""
 
 import signal
+import sys
 import threading
 
 import requests
@@ -73,6 +74,8 @@ def before_all(context):
     context.run = {"executed": 0, "live_problem": None}
     _configure_resilience(context)
     use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
+    if _live_scenarios_selected(context):
+        _probe_live_api(context)  # offline, the one line of advice comes first, before any feature
 
 
 def before_feature(context, feature):
@@ -139,22 +142,59 @@ def after_step(context, step):
 # -- helpers ----------------------------------------------------------------------------------------
 
 
+def _live_scenarios_selected(context):
+    """Whether this run will send a scenario to the live API (an @real one, or any with -D target=live)."""
+    if context.target == "mock":
+        return False
+    selected = context.config.tag_expression.check
+    for feature in context._runner.features:
+        for scenario in feature.walk_scenarios():
+            tags = set(scenario.effective_tags)
+            live = "real" in tags if context.target == "default" else not tags & MOCK_ONLY_TAGS
+            if live and selected(tags):
+                return True
+    return False
+
+
+def _probe_live_api(context):
+    """Ask the live API for user 1 once; if it cannot be reached, say so in one line, then the cause."""
+    try:
+        with requests.Session() as session:  # through the environment's proxy, unless to this machine
+            session.trust_env = not on_loopback(context.live_url)
+            session.get(context.live_url + "/users/1", timeout=PROBE_TIMEOUT).close()
+        context.run["live_problem"] = ""
+    except requests.RequestException as exc:
+        context.run["live_problem"] = f"{type(exc).__name__}: {_root_cause(exc)}"
+        print(f"{_unreachable(context)}\n  (cause: {context.run['live_problem']})", file=sys.stderr, flush=True)
+
+
+def _unreachable(context):
+    """The one line of advice when the live API cannot be reached."""
+    return (f"The live API at {context.live_url} cannot be reached: run offline with --tags=-real, "
+            "point -D live_url= at a reachable deployment, or run @real against the mock with -D target=mock.")
+
+
+def _root_cause(exc):
+    """The innermost reason of a requests error, in one line (not urllib3's nested repr)."""
+    while exc.__context__ is not None or getattr(exc, "reason", None) is not None:
+        inner = getattr(exc, "reason", None) or exc.__context__
+        if inner is None or inner is exc:
+            break
+        exc = inner
+    return str(exc).split("): ", 1)[-1].strip("()\"' ")[:200]
+
+
 def _require_live_api(context, scenario):
-    """Check once that the live API answers; the first live scenario fails with the reason, the rest skip."""
+    """The first live scenario fails with the advice if the live API cannot be reached; the rest skip."""
     if context.run["live_problem"] is None:
-        try:
-            with requests.Session() as session:  # through the environment's proxy, unless to this machine
-                session.trust_env = not on_loopback(context.live_url)
-                session.get(context.live_url + "/users/1", timeout=PROBE_TIMEOUT).close()
-            context.run["live_problem"] = ""
-        except requests.RequestException as exc:
-            context.run["live_problem"] = str(exc)
-            raise ConnectionError(
-                f"the live API at {context.live_url} cannot be reached ({exc}).\n"
-                "Run offline with --tags=-real, point -D live_url= at a reachable deployment, "
-                "or run @real against the mock with -D target=mock."
-            ) from None
-    elif context.run["live_problem"]:
+        _probe_live_api(context)
+        if context.run["live_problem"]:
+            context.run["live_reported"] = False
+    problem = context.run["live_problem"]
+    if problem and not context.run.get("live_reported"):
+        context.run["live_reported"] = True
+        raise ConnectionError(f"{_unreachable(context)}\n(cause: {problem})")
+    if problem:
         scenario.skip(f"the live API at {context.live_url} cannot be reached (see the first @real failure)")
 
 
