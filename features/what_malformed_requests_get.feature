@@ -36,13 +36,13 @@ Feature: What malformed requests get
     Then I get 10 users
 
   @mock_only
-  # On live, Cloudflare and Heroku answer this before the app does (BEHAVIOUR.md, differences 8).
+  # On live, Cloudflare and Heroku answer this before the app does (docs/live-api.md, "What only the live edge adds").
   Scenario: an address over 16 KB is refused
     When I ask the API for a users address with a query of 20000 characters
     Then the request is refused as too large
 
   @mock_only
-  # On live, Cloudflare and Heroku answer this before the app does (BEHAVIOUR.md, differences 8).
+  # On live, Cloudflare and Heroku answer this before the app does (docs/live-api.md, "What only the live edge adds").
   Scenario: a method HTTP does not know is refused
     When I send a "FOO" request to "/users"
     Then the request is refused as malformed
