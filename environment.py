@@ -9,8 +9,10 @@ from behave import fixture, use_fixture
 
 import services
 from services.client import on_loopback
-from livedocs import exchanges
+from livedocs import exchanges, suggest
 from mockserver import MockServer
+
+suggest.install()  # an undefined step is shown with the closest existing steps (docs/steps.md)
 
 TARGETS = ("default", "mock", "live")
 MOCK_ONLY_TAGS = {"mock_only", "read_only_mock"}
