@@ -220,6 +220,10 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
                                 _cell(coverage.routes.get((method, route)), (method, route) in offered, anchors)
             self._coverage_list("Query operators", "operator", coverage.operators, api_coverage.OPERATORS, anchors)
             self._coverage_list("Statuses", "status", coverage.statuses, api_coverage.STATUSES, anchors)
+            p("Not in the journal, so not counted here: " + "; ".join(
+                f"{code} ({why})" for code, why in api_coverage.UNJOURNALED.items()) +
+                ". The HTTP parser answers them before a request reaches the API; the robustness battery checks "
+                "them on the wire.")
 
     @staticmethod
     def _coverage_list(title, heading, seen, offered, anchors):
