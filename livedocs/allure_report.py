@@ -62,7 +62,11 @@ def main(argv=None):
     report = args.output / "index.html"
     print(f"wrote {report} ({report.stat().st_size // 1024} KB, one file)")
     if args.check:
-        loads = browser.network_loads(report)
+        try:
+            loads = browser.network_loads(report)
+        except browser.BrowserFailed as exc:
+            print(f"allure report: cannot check it: {exc}")
+            return 1
         for url in loads:
             print(f"allure report: loads {url} from the network")
         print(f"allure report: opened in headless Chromium, {len(loads)} load(s) from the network")

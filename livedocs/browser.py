@@ -17,7 +17,11 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome:", "chrome-extension:", "devtools:")
 
 
-class NoBrowser(RuntimeError):
+class BrowserFailed(RuntimeError):
+    """Chromium could not open the page: it is missing, failed, or outlasted TIMEOUT."""
+
+
+class NoBrowser(BrowserFailed):
     """There is no Chromium on this machine."""
 
 
@@ -31,11 +35,18 @@ def executable():
 
 def run(url, *arguments, size="1280,800", net_log=None):
     """Open url in headless Chromium with extra arguments; return what it printed (e.g. --dump-dom's DOM)."""
+    if url.startswith("file:") and not Path(url[len("file://"):].split("#")[0]).exists():
+        raise BrowserFailed(f"{url[len('file://'):].split('#')[0]} does not exist: write the report first")
     with tempfile.TemporaryDirectory() as profile:
         extra = [f"--log-net-log={net_log}"] if net_log else []
-        done = subprocess.run([executable(), *FLAGS, f"--user-data-dir={profile}", f"--window-size={size}",
-                               *extra, *arguments, url], check=True, timeout=TIMEOUT,
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            done = subprocess.run([executable(), *FLAGS, f"--user-data-dir={profile}", f"--window-size={size}",
+                                   *extra, *arguments, url], check=True, timeout=TIMEOUT,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise BrowserFailed(f"chromium did not finish with {url} within {TIMEOUT} s") from None
+        except subprocess.CalledProcessError as exc:
+            raise BrowserFailed(f"chromium failed on {url} (exit status {exc.returncode})") from None
     return done.stdout.decode("utf-8", "replace")
 
 

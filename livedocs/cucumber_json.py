@@ -150,7 +150,7 @@ class CucumberJSONFormatter(Formatter):
             after.update(status="failed", error_message=after_error)
         return {
             "start_timestamp": self._start.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            "id": scenario_id, "keyword": scenario.keyword, "name": scenario.name, "line": scenario.line,
+            "id": scenario_id, "keyword": scenario.keyword, "name": scenario.name.strip(), "line": scenario.line,
             "description": "\n".join(scenario.description), "type": "scenario",
             "tags": [{"name": f"@{tag}", "line": getattr(tag, "line", scenario.line - 1)} for tag in scenario.tags],
             "before": [{"match": {"location": HOOKS[0]}, "result": before}],

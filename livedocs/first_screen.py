@@ -66,7 +66,7 @@ def main(argv=None):
         shown = what_it_shows(args.html, args.size)
         if args.png:
             browser.screenshot(args.html, args.png, args.size)
-    except browser.NoBrowser as exc:
+    except browser.BrowserFailed as exc:
         print(exc)
         return 2
     found = problems(shown)

@@ -17,10 +17,10 @@ import re
 from datetime import datetime
 
 from behave_html_pretty_formatter.html_pretty import Feature, PrettyHTMLFormatter
-from dominate.tags import a, div, h2, h3, li, ol, p, section, span, table, tbody, td, th, thead, tr
+from dominate.tags import a, div, h2, h3, li, ol, p, section, span
 from dominate.util import raw
 
-from livedocs import api_coverage
+from livedocs import api_coverage_html
 from livedocs.shelves import SHELVES, shelf
 
 SHELF_NOTES = (
@@ -28,6 +28,8 @@ SHELF_NOTES = (
     "how the API answers in detail: addresses, queries, headers, errors",
     "the mock's own promises: it stands up to bad clients and is safe by default",
 )
+_TARGETS = {"default": "the mock, and the live API for @real scenarios", "mock": "the in-process mock",
+            "live": "the live API"}
 STYLE = """<style>
 #overview { font-family: system-ui, sans-serif; background: var(--feature-bg); color: var(--strong-color);
   padding: 0.6rem 1.2rem 0.8rem; margin: 0.4rem 0 0.8rem; }
@@ -107,8 +109,8 @@ class ShelvedFeature(Feature):
         super().generate_feature(formatter)
 
     def counts(self):
-        """How many of its scenarios passed, failed and were skipped."""
-        statuses = [s.status.name for s in self.scenarios]
+        """How many of its scenarios passed, failed (hook errors included) and were skipped, as behave judged them."""
+        statuses = [getattr(s._scenario, "status", s.status).name for s in self.scenarios]
         failed = sum(1 for s in statuses if s not in ("passed", "skipped", "untested"))
         passed = statuses.count("passed")
         return passed, failed, len(statuses) - passed - failed
@@ -144,6 +146,10 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
     def close(self):
         """Order the features shelf by shelf (the run's order within one), mark where shelves begin, write."""
         self.features.sort(key=lambda f: f.shelf)  # a stable sort: the run's order within a shelf
+        for scenario in (s for f in self.features for s in f.scenarios):
+            # Upstream embeds a hook's error only while rendering the scenario, after the totals were counted,
+            # so a scenario whose before_scenario hook failed was counted "untested": take the errors in first.
+            scenario.report_error(scenario._scenario)
         previous = None
         for feature in self.features:
             feature.heading, previous = feature.shelf != previous, feature.shelf
@@ -195,65 +201,7 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
     def _generate_return_button(self):
         """The API coverage section (when counted), then the upstream return-to-top button."""
         if self.coverage is not None:
-            self._generate_coverage()
+            anchors = {str(s._scenario.location): f"f{f.counter}-s{s.counter}" for f in self.features
+                       for s in f.scenarios}
+            api_coverage_html.render(self.coverage, anchors)
         super()._generate_return_button()
-
-    def _generate_coverage(self):
-        """Tables of method x route, query operators and statuses: scenarios per cell, a link to one of them."""
-        anchors = {str(s._scenario.location): f"f{f.counter}-s{s.counter}" for f in self.features for s in f.scenarios}
-        coverage = self.coverage
-        with section(id="api-coverage"):
-            h2("What the features cover of the API")
-            p(coverage.summary() + ". Each number is how many scenarios did it; it links to one of them. "
-              "An orange cell is something the API offers that no scenario touches.")
-            routes = list(dict.fromkeys(r for _, r in api_coverage.offered_routes()))
-            routes += sorted({r for _, r in coverage.routes} - set(routes))
-            methods = list(api_coverage.METHODS) + (["other"] if any(m == "other" for m, _ in coverage.routes) else [])
-            offered = set(api_coverage.offered_routes())
-            with table():
-                thead(tr(th("route"), *[th(m) for m in methods]))
-                with tbody():
-                    for route in routes:
-                        with tr():
-                            td(route, cls="route")
-                            for method in methods:
-                                _cell(coverage.routes.get((method, route)), (method, route) in offered, anchors)
-            self._coverage_list("Query operators", "operator", coverage.operators, api_coverage.OPERATORS, anchors)
-            self._coverage_list("Statuses", "status", coverage.statuses, api_coverage.STATUSES, anchors)
-            p("Not in the journal, so not counted here: " + "; ".join(
-                f"{code} ({why})" for code, why in api_coverage.UNJOURNALED.items()) +
-                ". The HTTP parser answers them before a request reaches the API; the robustness battery checks "
-                "them on the wire.")
-
-    @staticmethod
-    def _coverage_list(title, heading, seen, offered, anchors):
-        """A two-column table: each thing the API offers, and the scenarios that used it (or none)."""
-        h3(title)
-        with table():
-            thead(tr(th(heading), th("meaning"), th("scenarios")))
-            with tbody():
-                for name in list(offered) + sorted(set(seen) - set(offered)):
-                    with tr():
-                        td(str(name), cls="route")
-                        td(str(offered.get(name, "")))
-                        _cell(seen.get(name), True, anchors)
-
-
-_TARGETS = {"default": "the mock, and the live API for @real scenarios", "mock": "the in-process mock",
-            "live": "the live API"}
-
-
-def _cell(scenarios, offered, anchors):
-    """A table cell: the number of scenarios linking to the first, 'none' if offered and untouched, else empty."""
-    if scenarios:
-        location, name = scenarios[0]
-        anchor = anchors.get(location)
-        with td(cls="touched", title=f"for example: {name} ({location})"):
-            if anchor:
-                a(str(len(scenarios)), href=f"#{anchor}")
-            else:
-                span(str(len(scenarios)))
-    elif offered:
-        td("none", cls="untouched")
-    else:
-        td("")

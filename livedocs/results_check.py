@@ -23,32 +23,10 @@ import jsonschema
 from behave.runner_util import parse_features
 
 from livedocs.report_check import CAPTION, REPORT, ReportReader
+from livedocs.results_fixture import FIXTURE, fixture_problems, fixture_shape_problems, key, overview_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = Path(__file__).resolve().parent / "cucumber_json_schema.json"
-FIXTURE = ROOT / ".ci" / "checks" / "report_formats.feature"
-# What each scenario of the fixture must be recorded as: (Cucumber: before hook, steps, after hook), Allure status,
-# and a phrase of the message both must carry.
-FIXTURE_EXPECTED = {
-    "a table, passing": (("passed", "passed passed", "passed"), "passed", None),
-    "a doc string, passing": (("passed", "passed passed", "passed"), "passed", None),
-    "a failing step": (("passed", "passed failed", "passed"), "failed", "it was 'Nathan@yesenia.net'"),
-    "the live API cannot be reached: an error in the before-scenario hook":
-        (("failed", "skipped skipped", "passed"), "broken", "HOOK-ERROR in before_scenario: ConnectionError"),
-    "the live API was not reached before: skipped, with the reason":
-        (("skipped", "skipped skipped", "passed"), "skipped", "cannot be reached (see the first @real failure)"),
-    "an address the app builds wrongly: an error in the after-scenario hook":
-        (("passed", "passed passed", "failed"), "broken", "no route of the API matches"),
-    "the robustness battery is off: skipped, with the reason":
-        (("skipped", "skipped skipped", "passed"), "skipped", "run it with -D robustness=on"),
-}
-
-
-def key(feature_name, scenario_name):
-    """How a scenario is known across the formats: its feature's name and its own, blanks trimmed."""
-    return feature_name.strip(), scenario_name.strip()
-
-
 def expected_scenarios(paths):
     """Every scenario (outline rows one by one) the run over these feature files executes or skips."""
     features = parse_features([str(p) for p in paths])
@@ -159,44 +137,6 @@ def exchange_problems(cucumber, allure, html_captions):
     return found
 
 
-def fixture_problems(document, cucumber, allure):
-    """The fixture feature's scenarios, recorded as FIXTURE_EXPECTED says in both formats."""
-    found = []
-    for name, (hooks, allure_status, phrase) in FIXTURE_EXPECTED.items():
-        k = key("What the reports record", name)
-        if k not in cucumber or k not in allure:
-            found.append(f"fixture: scenario {name!r} is missing from {'Cucumber JSON' if k not in cucumber else 'Allure'}")
-            continue
-        element, result = cucumber[k][0][0], allure[k][0][0]
-        seen = (element["before"][0]["result"]["status"], " ".join(s["result"]["status"] for s in element["steps"]),
-                element["after"][0]["result"]["status"])
-        if seen != hooks:
-            found.append(f"fixture: {name!r} in Cucumber JSON is before/steps/after {seen}, expected {hooks}")
-        if result["status"] != allure_status:
-            found.append(f"fixture: {name!r} in Allure is {result['status']}, expected {allure_status}")
-        for where, record in (("Cucumber JSON", element), ("Allure", result.get("statusDetails") or {})):
-            if phrase and phrase not in json.dumps(record, ensure_ascii=False):
-                found.append(f"fixture: {name!r} lacks the message {phrase!r} in {where}")
-    return found
-
-
-def fixture_shape_problems(document, cucumber):
-    """The fixture's background before every scenario, its doc string and its table, as Cucumber JSON has them."""
-    found = []
-    kinds = [e["type"] for f in document for e in f["elements"]]
-    if kinds != ["background", "scenario"] * len(FIXTURE_EXPECTED):
-        found.append(f"fixture: the elements are {kinds}, not the background before each scenario")
-    table = cucumber.get(key("What the reports record", "a table, passing"), [({"steps": []}, [])])[0][0]
-    rows = [r["cells"] for s in table["steps"] for r in s.get("rows", ())]
-    if rows != [["name"], ["Leanne Graham"], ["Ervin Howell"]]:
-        found.append(f"fixture: the table's rows are {rows}")
-    doc = cucumber.get(key("What the reports record", "a doc string, passing"), [({"steps": []}, [])])[0][0]
-    docs = [s["doc_string"]["value"] for s in doc["steps"] if "doc_string" in s]
-    if docs != ['{"name": "Jane Doe"}']:
-        found.append(f"fixture: the doc strings are {docs}")
-    return found
-
-
 def main(argv=None):
     """Check the files of a run; print each problem and exit 1, or print what they hold and exit 0."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -204,7 +144,15 @@ def main(argv=None):
     parser.add_argument("--dir", type=Path, default=None, help="where the files are (default: reports/)")
     args = parser.parse_args(argv)
     folder = args.dir or (ROOT / "reports" / ("fixture" if args.fixture else ""))
-    document = json.loads((folder / "cucumber.json").read_text(encoding="utf-8"))
+    missing = [str(p) for p in (folder / "cucumber.json", folder / "allure-results") if not p.exists()]
+    if missing:
+        print(f"report formats: {' and '.join(missing)} not written: run behave with -f cucumber-json and -f allure")
+        return 1
+    try:
+        document = json.loads((folder / "cucumber.json").read_text(encoding="utf-8"))
+    except ValueError as exc:
+        print(f"report formats: {folder / 'cucumber.json'} is not JSON: {exc}")
+        return 1
     cucumber, allure = cucumber_scenarios(document), allure_scenarios(folder / "allure-results")
     paths = [FIXTURE] if args.fixture else sorted((ROOT / "features").glob("**/*.feature"))
     expected = expected_scenarios(paths)
@@ -214,6 +162,7 @@ def main(argv=None):
     found += allure_status_problems(allure)
     if args.fixture:
         found += fixture_problems(document, cucumber, allure) + fixture_shape_problems(document, cucumber)
+        found += overview_problems(folder)
     else:
         found += exchange_problems(cucumber, allure, _html_captions())
     for line in found:

@@ -20,7 +20,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         browser.screenshot(args.html, args.png, args.size, _unfold_first_embed(args.html) if args.unfold_first else "")
-    except browser.NoBrowser as exc:
+    except browser.BrowserFailed as exc:
         print(exc)
         return 2
     print(f"wrote {args.png}")
