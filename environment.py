@@ -76,6 +76,7 @@ def before_all(context):
     context.run = {"executed": 0, "live_problem": None}
     _configure_resilience(context)
     use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
+    _start_api_coverage(context)  # reports (issue 14): API coverage, with -D api_coverage=on
     if _live_scenarios_selected(context):
         _probe_live_api(context)  # offline, the one line of advice comes first, before any feature
 
@@ -115,6 +116,7 @@ def after_scenario(context, scenario):
     _disarm_deadline()
     if scenario.status.name != "skipped":
         context.run["executed"] += 1
+    _note_api_coverage(context, scenario)  # reports (issue 14), before anything here can fail the scenario
     errors = context.mock.take_errors()
     if errors:
         raise AssertionError("the mock server failed while answering this scenario:\n" + "\n".join(errors))
@@ -126,6 +128,7 @@ def after_scenario(context, scenario):
 def after_all(context):
     """Close the client; fail a run that ran no scenario, or that left a thread of ours running."""
     services.close()
+    _finish_api_coverage(context)  # reports (issue 14)
     if context.run["executed"] == 0 and not context.config.dry_run:
         raise RuntimeError("no scenario was executed: check the --tags expression (behave 1.3: --tags=-real)")
     leftover = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
@@ -256,3 +259,34 @@ def _unasked_unrouted(context):
     asked = set(getattr(context, "asked_explicitly", ()))
     return [f"{e.method} {e.path} (a wrong address built by the app?)"
             for e in context.mock.journal.entries() if not e.routed and (e.method, e.path) not in asked]
+
+
+# -- reports (issue 14): API coverage from the mock's journal, with -D api_coverage=on -----------------
+
+
+def _start_api_coverage(context):
+    """Start counting what the scenarios ask of the API, if -D api_coverage=on."""
+    context.run["coverage"] = None
+    if context.config.userdata.getbool("api_coverage", False):
+        from livedocs.api_coverage import Coverage  # only when asked for: the everyday run does not pay for it
+
+        context.run["coverage"] = Coverage()
+
+
+def _note_api_coverage(context, scenario):
+    """Count the requests the mock received in this scenario (none for a live scenario: not the mock's)."""
+    coverage = context.run.get("coverage")
+    if coverage is not None and getattr(context, "api_url", None) == context.mock.base_url:
+        coverage.add((str(scenario.location), scenario.name), context.mock.journal.entries())
+
+
+def _finish_api_coverage(context):
+    """Hand the coverage to the HTML report and print its summary line after the run's output."""
+    coverage = context.run.get("coverage")
+    if coverage is None:
+        return
+    takers = [f for f in context._runner.formatters if callable(getattr(f, "set_api_coverage", None))]
+    for formatter in takers:
+        formatter.set_api_coverage(coverage)
+    where = f" (the table: {takers[0].stream_opener.name}#api-coverage)" if takers else ""
+    sys.__stdout__.write(coverage.summary() + where + "\n")  # behave captures sys.stdout inside hooks

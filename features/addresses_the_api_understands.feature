@@ -1,3 +1,4 @@
+@api_reference
 Feature: Addresses the API understands
   Addresses are not case-sensitive, a trailing slash changes nothing, and escaped
   characters are read as what they stand for. Other spellings are not found.

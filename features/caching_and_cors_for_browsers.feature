@@ -1,3 +1,4 @@
+@api_reference
 Feature: Caching and CORS for browser clients
   Web apps call the API from other origins and cache what they read. Every answer
   carries a fingerprint (a weak ETag); asking again with it gets "not modified".

@@ -1,3 +1,4 @@
+@api_reference
 Feature: The other resources
   Users own posts, albums and todos; posts have comments and albums have photos.
   Every resource answers like users do: lists, one by id, filters, nested lists.

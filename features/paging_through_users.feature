@@ -1,3 +1,4 @@
+@api_reference
 Feature: Paging through users
   A list view shows users a few at a time. The API slices any list with _limit,
   _start/_end or _page, and tells how many there are in all (X-Total-Count) so the view

@@ -1,3 +1,4 @@
+@api_reference
 Feature: Searching and sorting users
   Besides exact filters, the API searches every field (q), matches regular expressions
   (_like), compares (_gte, _lte, _ne) and sorts (_sort, _order) any list.

@@ -1,3 +1,4 @@
+@api_reference
 Feature: A user with their posts, todos and albums
   A profile page needs a user and what they own in one request: _embed brings the
   records that point at a user, _expand brings the user a record points at, and

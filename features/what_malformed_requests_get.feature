@@ -1,3 +1,4 @@
+@api_reference
 Feature: What malformed requests get
   Clients make mistakes. The API answers each kind of mistake in its own way, and
   the mock answers the same: a broken body or address is an error on the server

@@ -1,3 +1,4 @@
+@api_reference
 Feature: Writes in detail
   The API fakes writes: it answers as if it had written, and keeps nothing. What
   exactly it answers depends on what was sent, down to the order of the fields.

@@ -9,7 +9,7 @@ from behave.runner_util import parse_features
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "living-docs.html"
-CAPTION = re.compile(r"^HTTP (GET|POST|PUT|PATCH|DELETE|TRACE) (/\S*) -> (\d{3}) .*\((mock|live) (https?://[^)]+)\)$")
+CAPTION = re.compile(r"^HTTP ([A-Z]+) (/\S*) -> (\d{3}) .*\((mock|live) (https?://[^)]+)\)$")
 EXTERNAL = re.compile(r"^(https?:)?//")
 ROLES = {"scenario-name": "scenario", "step-decorator": "step", "embed-button": "caption", "embed-content": "content"}
 
