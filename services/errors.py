@@ -50,7 +50,7 @@ class RateLimited(UnexpectedResponse):
 
 
 class InvalidBody(UnexpectedResponse):
-    """Raised when a successful answer's body cannot be used: not JSON, cut short, or the wrong shape."""
+    """Raised when a successful answer's body cannot be used: not JSON, cut short, too large, badly packed, wrong shape."""
 
 
 class NotJson(InvalidBody):
