@@ -205,7 +205,9 @@ def _require_live_api(context, scenario):
 
 # -- faults and verification (issue 4): retry settings, the scenario deadline, unrouted requests ---------
 
-RESILIENCE_USERDATA = {"total_timeout": float, "retries": int, "retry_backoff": float, "retry_max_wait": float}
+RESILIENCE_USERDATA = {"total_timeout": float, "retries": int, "retry_backoff": float, "retry_max_wait": float,
+                       "max_body_bytes": int}
+POSITIVE_USERDATA = ("total_timeout", "max_body_bytes")  # 0 would make every call fail
 
 
 class ScenarioDeadlinePassed(AssertionError):
@@ -213,7 +215,7 @@ class ScenarioDeadlinePassed(AssertionError):
 
 
 def _configure_resilience(context):
-    """Read the client's retry settings and the scenario deadline from userdata (each checked)."""
+    """Read the client's retry settings, body limit and the scenario deadline from userdata (each checked)."""
     userdata = context.config.userdata
     for name, kind in RESILIENCE_USERDATA.items():
         raw = userdata.get(name, getattr(services.settings, name))
@@ -221,8 +223,8 @@ def _configure_resilience(context):
             value = kind(raw)
         except ValueError:
             raise ValueError(f"-D {name}={raw} must be a {'whole ' if kind is int else ''}number") from None
-        if value < 0 or (name == "total_timeout" and value == 0):
-            raise ValueError(f"-D {name}={raw} must be {'more than 0' if name == 'total_timeout' else '0 or more'}")
+        if value < 0 or (name in POSITIVE_USERDATA and value == 0):
+            raise ValueError(f"-D {name}={raw} must be {'more than 0' if name in POSITIVE_USERDATA else '0 or more'}")
         setattr(services.settings, name, value)
     context.scenario_deadline = userdata.getfloat("scenario_deadline", 0.0)
     if context.scenario_deadline < 0:

@@ -6,7 +6,7 @@ import signal
 import sys
 import threading
 
-from .faults import KINDS, Fault, error_status, seconds
+from .faults import KINDS, error_status, seconds
 from .server import MockServer
 
 
@@ -51,7 +51,7 @@ def plan_faults(server, args):
         retry_after = None if args.retry_after is None else f"{args.retry_after:g}"
         server.faults.status(status, retry_after=retry_after, path=path)
     for kind, path in args.fault:
-        server.faults.add(Fault(kind, path=path))
+        getattr(server.faults, kind)(path=path)  # each kind's method, with its defaults (a trickle's pause...)
     if args.delay:
         server.faults.delay(args.delay)
 

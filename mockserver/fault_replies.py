@@ -6,6 +6,8 @@ import socket
 import struct
 
 from .messages import Reply
+from .faults import HOSTILE_KINDS
+from .hostile_replies import hostile_reply
 
 NOT_JSON_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Application Error</title></head>\n"
@@ -22,6 +24,8 @@ class ShapedReply(Reply):
 
 def answer_with_fault(fault, cancelled, request, answer, connection):
     """The reply for a request a fault hits (None: close the connection without answering)."""
+    if fault.kind in HOSTILE_KINDS:
+        return hostile_reply(fault, cancelled, request, answer)
     if fault.kind == "delay":
         return None if cancelled.wait(fault.seconds) else answer(request)
     if fault.kind == "status":

@@ -6,6 +6,22 @@ import threading
 from dataclasses import dataclass, field
 
 KINDS = ("delay", "status", "drop", "reset", "truncate", "not_json", "wrong_type", "empty", "trickle")
+# What a hostile server sends, to prove the client stands up to it (mockserver/hostile_replies.py), one line each.
+HOSTILE_KINDS = {
+    "endless": "answer 200 with a JSON array, in chunks, that never ends",
+    "gzip_bomb": "answer 200 with about 1 MB of gzip that unpacks to 1 GiB of spaces",
+    "bad_gzip": "answer with a body labelled Content-Encoding: gzip whose stream breaks after its header",
+    "deep_json": "answer 200 with JSON arrays nested 100,000 deep",
+    "http09": "answer with the body alone, no status line or headers (as HTTP/0.9 did), then close",
+    "many_headers": "answer with 150 header lines more than usual (a client reads 100)",
+    "slow_head": "send the answer's head a byte every 0.01 s, then its body",
+    "endless_continue": "send 100 Continue every 0.01 s, and never the answer",
+    "redirect_away": "answer 307 to the same address on another origin (localhost for 127.0.0.1, and back)",
+    "redirect_loop": "answer 302 to the very address asked for",
+    "redirect_chain": "answer 302 to the same path with ?_=N+1 (json-server ignores `_`), for ever",
+}
+KINDS += tuple(HOSTILE_KINDS)
+MAX_SIZE = 1 << 40  # a gzip bomb unpacks to a terabyte at most
 MAX_SECONDS = 3600.0  # no fault waits longer than an hour (and stop() cuts every wait short anyway)
 
 
@@ -43,6 +59,7 @@ class Fault:
     status: int = 503  # status: the status forced
     retry_after: str = None  # status: the Retry-After header sent with it, if any
     piece: int = 64  # trickle: bytes per piece
+    size: int = 1 << 30  # gzip_bomb: bytes it unpacks to (in whole MiB, rounded up)
     hits: int = field(default=0, compare=False)
 
     def __post_init__(self):
@@ -55,6 +72,8 @@ class Fault:
             raise ValueError(f"a fault's times must be a whole number from 1 up, not {self.times!r}")
         if not isinstance(self.piece, int) or self.piece < 1:
             raise ValueError(f"a trickle's piece must be a whole number of bytes from 1 up, not {self.piece!r}")
+        if not isinstance(self.size, int) or not 1 <= self.size <= MAX_SIZE:
+            raise ValueError(f"a gzip bomb's size must be a whole number of bytes from 1 to 2**40, not {self.size!r}")
         self.seconds = seconds(self.seconds, f"the {self.kind} fault's seconds")
         if self.kind == "status":
             self.status = error_status(self.status)
@@ -157,3 +176,49 @@ class FaultPlan:
     def trickle(self, piece=64, seconds=0.02, **target):
         """Send the answer's body a piece at a time, pausing between pieces."""
         return self.add(Fault("trickle", piece=piece, seconds=seconds, **target))
+
+    # -- a hostile server (issue 11): answers that would freeze or exhaust a careless client ----------------
+
+    def endless(self, seconds=0.0, **target):
+        """Answer with a JSON array that never ends, a chunk every `seconds` (0: as fast as the client reads)."""
+        return self.add(Fault("endless", seconds=seconds, **target))
+
+    def gzip_bomb(self, size=1 << 30, **target):
+        """Answer with a small gzip body that unpacks to `size` bytes of spaces."""
+        return self.add(Fault("gzip_bomb", size=size, **target))
+
+    def bad_gzip(self, **target):
+        """Answer with a body labelled gzip whose stream is broken."""
+        return self.add(Fault("bad_gzip", **target))
+
+    def deep_json(self, **target):
+        """Answer with JSON arrays nested 100,000 deep."""
+        return self.add(Fault("deep_json", **target))
+
+    def http09(self, **target):
+        """Answer with the body alone, no status line or headers, then close."""
+        return self.add(Fault("http09", **target))
+
+    def many_headers(self, **target):
+        """Answer with 150 extra header lines."""
+        return self.add(Fault("many_headers", **target))
+
+    def slow_head(self, piece=1, seconds=0.01, **target):
+        """Send the answer's head `piece` bytes every `seconds`, then the body."""
+        return self.add(Fault("slow_head", piece=piece, seconds=seconds, **target))
+
+    def endless_continue(self, seconds=0.01, **target):
+        """Send `100 Continue` every `seconds`, never the answer."""
+        return self.add(Fault("endless_continue", seconds=seconds, **target))
+
+    def redirect_away(self, **target):
+        """Answer 307 to the same address on another origin."""
+        return self.add(Fault("redirect_away", **target))
+
+    def redirect_loop(self, **target):
+        """Answer 302 to the address asked for."""
+        return self.add(Fault("redirect_loop", **target))
+
+    def redirect_chain(self, seconds=0.0, **target):
+        """Answer 302 to the next address of an endless chain, after `seconds`."""
+        return self.add(Fault("redirect_chain", seconds=seconds, **target))

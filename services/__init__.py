@@ -5,10 +5,19 @@ from .config import DEFAULT_URL, Settings, settings
 from .errors import (
     ApiTimeout,
     ApiUnavailable,
+    BadEncoding,
+    BadRedirect,
+    BodyTooLarge,
     EmptyBody,
+    HeadTooLarge,
     InvalidBody,
+    MalformedAnswer,
+    NotHttp,
     NotJson,
     RateLimited,
+    RedirectedWrite,
+    RedirectElsewhere,
+    RedirectLoop,
     ServerError,
     TruncatedBody,
     UnexpectedResponse,
@@ -91,7 +100,9 @@ def delete_user(user_id):
 
 
 __all__ = [
-    "Answer", "exchange", "ApiTimeout", "ApiUnavailable", "DEFAULT_URL", "EmptyBody", "InvalidBody", "NotJson", "RateLimited", "ServerError",
+    "Answer", "exchange", "ApiTimeout", "ApiUnavailable", "BadEncoding", "BadRedirect", "BodyTooLarge", "DEFAULT_URL",
+    "EmptyBody", "HeadTooLarge", "InvalidBody", "MalformedAnswer", "NotHttp", "NotJson", "RateLimited",
+    "RedirectedWrite", "RedirectElsewhere", "RedirectLoop", "ServerError",
     "Settings", "TruncatedBody", "UnexpectedResponse", "UserNotFound", "UsersApiError", "UsersClient",
     "WriteRefused", "WrongShape", "close", "create_user", "default_client", "delete_user", "find_users",
     "get_user", "get_user_albums", "get_user_posts", "get_user_todos", "get_users", "replace_user",

@@ -12,8 +12,9 @@ import json as _json_module
 
 import requests
 
-from . import errors
+from . import errors, transport
 from .config import settings as default_settings
+from .redirects import follow, is_redirect
 from .resilience import Deadline, pause_before_retry, read_body
 
 _USER_FIELDS = ("id", "name", "username", "email")
@@ -35,6 +36,9 @@ class Answer:
         except ValueError as exc:
             raise errors.NotJson(f"{self.url} answered a body that is not JSON", url=self.url,
                                  status=self.status) from exc
+        except RecursionError as exc:
+            raise errors.NotJson(f"{self.url} answered JSON nested too deeply to read", url=self.url,
+                                 status=self.status) from exc
 
 
 class UsersClient:
@@ -42,7 +46,7 @@ class UsersClient:
 
     def __init__(self, settings=None, session=None):
         self.settings = settings if settings is not None else default_settings
-        self.session = session or requests.Session()
+        self.session = transport.mount(session or requests.Session())  # every read ends by the call's deadline
         self._trust_env = self.session.trust_env
 
     def close(self):
@@ -97,43 +101,42 @@ class UsersClient:
     # -- the HTTP contract ----------------------------------------------------------------------
 
     def exchange(self, method, path, *, params=None, headers=None, data=None, json=None):
-        """Any request, answered as it came (no status is an error; transport failures still are)."""
-        response = self._send(method, path, params=params, headers=headers, data=data, json=json)
+        """Any request, answered as it came (no status is an error, no redirect is followed; the transport's are)."""
+        response = self._send(method, self._url(path), params=params, headers=headers, data=data, json=json)
         return Answer(response.status_code, dict(response.headers), response.text, response.url)
 
     # -- transport ------------------------------------------------------------------------------
 
-    def _send(self, method, path, deadline=None, **options):
-        """Send one request within the deadline (the call's, or a fresh one); failures become typed errors."""
-        url = self.settings.base_url.rstrip("/") + path
+    def _url(self, path):
+        """The address of a path at the API."""
+        return self.settings.base_url.rstrip("/") + path
+
+    def _send(self, method, url, deadline=None, **options):
+        """Send one request and read its answer within the deadline (the call's, or a fresh one); typed errors."""
         # The environment's proxies (HTTP_PROXY...) are for reaching other machines: a request to this one's
         # loopback (the mock) never goes through one. requests reads the environment only while trust_env is on.
         self.session.trust_env = self._trust_env and not on_loopback(self.settings.base_url)
         deadline = deadline or Deadline(self.settings.total_timeout)
         connect, read = timeout = deadline.timeout(self.settings)
-        try:
-            response = self.session.request(method, url, timeout=timeout, stream=True, **options)
-        except requests.ConnectTimeout as exc:
-            raise errors.ApiUnavailable(f"{url} did not accept a connection in {connect} s", url=url) from exc
-        except requests.ReadTimeout as exc:
-            raise errors.ApiTimeout(f"{url} did not answer in {read} s", url=url) from exc
-        except requests.exceptions.ChunkedEncodingError as exc:
-            raise errors.TruncatedBody(f"{url} closed the connection before the whole body arrived",
-                                       url=url) from exc
-        except requests.ConnectionError as exc:
-            raise errors.ApiUnavailable(f"{url} cannot be reached: {_reason(exc)}", url=url) from exc
-        except requests.RequestException as exc:
-            raise errors.UsersApiError(f"{method} {url} failed: {exc}", url=url) from exc
-        try:  # the body is read here, against the deadline, so a trickling answer cannot hold the call
-            return read_body(response, deadline)
-        finally:
-            response.close()  # back to the pool if read whole, else the connection is closed
+        with transport.within(deadline):  # no socket read, head or body, waits past the deadline
+            try:
+                response = self.session.request(method, url, timeout=timeout, stream=True, allow_redirects=False,
+                                                **options)
+            except requests.RequestException as exc:
+                raise transport.failure(exc, url, deadline, connect, read) from exc
+            try:
+                return read_body(response, deadline, self.settings.max_body_bytes)
+            finally:
+                response.close()  # back to the pool if read whole, else the connection is closed
 
     def _call(self, method, path, *, params=None, json=None, expect=(200,), not_found=None):
-        """Send one request (a read again after 429/503, see resilience.py); its JSON body or a typed error."""
-        deadline, retries_done = Deadline(self.settings.total_timeout), 0
+        """One call: its JSON body or a typed error (a read asked again after 429/503, or redirected: redirects.py)."""
+        deadline, retries_done, url, hops = Deadline(self.settings.total_timeout), 0, self._url(path), []
         while True:
-            response = self._send(method, path, deadline, params=params, json=json)
+            response = self._send(method, url, deadline, params=params, json=json)
+            if is_redirect(response):  # within the API's origin, for a read, a few times; else a typed error
+                url, params = follow(response, method, hops), None
+                continue
             if response.status_code in expect:
                 return _json_body(response)
             asked = retry_after_seconds(response.headers.get("Retry-After"))
@@ -154,13 +157,6 @@ def on_loopback(base_url):
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _reason(exc):
-    """The innermost reason of a connection error, in a few words."""
-    inner = exc.args[0] if exc.args else exc
-    reason = getattr(inner, "reason", inner)
-    return str(reason).split(": ", 1)[-1] if ": " in str(reason) else str(reason)
 
 
 def _status_error(response, not_found):
@@ -206,6 +202,8 @@ def _json_body(response):
         return response.json()
     except ValueError as exc:
         raise errors.NotJson(f"{response.url} answered a body that is not valid JSON: {exc}", **context) from exc
+    except RecursionError as exc:  # the JSON decoder recurses once per level of nesting
+        raise errors.NotJson(f"{response.url} answered JSON nested too deeply to read", **context) from exc
 
 
 def _list_of_objects(body):

@@ -21,13 +21,13 @@ def _seconds(name, default, *, zero_ok=False):
     return value
 
 
-def _count(name, default):
-    """A whole number from 0 up from the environment, or a clear error naming the variable."""
+def _count(name, default, *, least=0):
+    """A whole number from `least` up from the environment, or a clear error naming the variable."""
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
-    if not raw.strip().isdigit():
-        raise ValueError(f"{name} must be a whole number from 0 up, not {raw!r}")
+    if not (raw.strip().isascii() and raw.strip().isdigit()) or int(raw) < least:
+        raise ValueError(f"{name} must be a whole number from {least} up, not {raw!r}")
     return int(raw)
 
 
@@ -43,10 +43,12 @@ class Settings:
     retries: int = 2  # how many times a read is asked again after 429 or 503 (writes: never)
     retry_backoff: float = 0.5  # the first pause before asking again; doubled for each further retry
     retry_max_wait: float = 5.0  # the longest pause; a Retry-After asking for more means give up at once
+    # -- hostile answers (issue 11) --
+    max_body_bytes: int = 16 * 1024 * 1024  # the most of a body (unpacked) the client reads: 12 times /db, the largest
 
     @classmethod
     def from_env(cls):
-        """Settings from JSONPLACEHOLDER_URL, _CONNECT_TIMEOUT, _READ_TIMEOUT, _TOTAL_TIMEOUT, _RETRIES, _RETRY_*."""
+        """Settings from JSONPLACEHOLDER_URL, _CONNECT_TIMEOUT, _READ_TIMEOUT, _TOTAL_TIMEOUT, _RETRIES, _RETRY_*, _MAX_BODY_BYTES."""
         return cls(
             base_url=os.environ.get("JSONPLACEHOLDER_URL") or DEFAULT_URL,
             connect_timeout=_seconds("JSONPLACEHOLDER_CONNECT_TIMEOUT", cls.connect_timeout),
@@ -55,6 +57,7 @@ class Settings:
             retries=_count("JSONPLACEHOLDER_RETRIES", cls.retries),
             retry_backoff=_seconds("JSONPLACEHOLDER_RETRY_BACKOFF", cls.retry_backoff, zero_ok=True),
             retry_max_wait=_seconds("JSONPLACEHOLDER_RETRY_MAX_WAIT", cls.retry_max_wait, zero_ok=True),
+            max_body_bytes=_count("JSONPLACEHOLDER_MAX_BODY_BYTES", cls.max_body_bytes, least=1),
         )
 
     @property

@@ -22,7 +22,7 @@ class ApiUnavailable(UsersApiError):
 
 
 class ApiTimeout(ApiUnavailable):
-    """Raised when the API accepted the connection but did not answer within the read timeout."""
+    """Raised when the API accepted the connection but did not answer within the read timeout or total_timeout."""
 
 
 class UnexpectedResponse(UsersApiError):
@@ -50,7 +50,7 @@ class RateLimited(UnexpectedResponse):
 
 
 class InvalidBody(UnexpectedResponse):
-    """Raised when a successful answer's body cannot be used: not JSON, cut short, or the wrong shape."""
+    """Raised when a successful answer's body cannot be used: not JSON, cut short, too large, badly packed, wrong shape."""
 
 
 class NotJson(InvalidBody):
@@ -65,5 +65,53 @@ class TruncatedBody(InvalidBody):
     """Raised when the connection ended before the whole body arrived."""
 
 
+class BodyTooLarge(InvalidBody):
+    """Raised when a body, unpacked, grows past the client's max_body_bytes: reading stops there; limit is that cap."""
+
+    def __init__(self, message, *, limit=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.limit = limit
+
+
+class BadEncoding(InvalidBody):
+    """Raised when a body cannot be unpacked as its Content-Encoding says (a broken gzip or deflate stream)."""
+
+
 class WrongShape(InvalidBody):
     """Raised when the body is JSON but not the shape the call expects (a list of users, a user...)."""
+
+
+class MalformedAnswer(UsersApiError):
+    """Raised when what came back is not a well-formed HTTP answer, so it has no status to judge."""
+
+
+class NotHttp(MalformedAnswer):
+    """Raised when the answer has no HTTP status line: a bare body as HTTP/0.9 sent it, or bytes that are not HTTP."""
+
+
+class HeadTooLarge(MalformedAnswer):
+    """Raised when an answer's head has more header lines (100) or a longer line (64 KB) than the client reads."""
+
+
+class BadRedirect(UnexpectedResponse):
+    """Raised when the API answers with a redirect (3xx) the client does not follow; location is where it pointed."""
+
+    def __init__(self, message, *, location=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.location = location
+
+
+class RedirectElsewhere(BadRedirect):
+    """Raised when a redirect points to another origin (scheme, host or port): the client never leaves its API."""
+
+
+class RedirectedWrite(BadRedirect):
+    """Raised when a write (POST, PUT, PATCH, DELETE) is redirected: a change is never sent again, anywhere."""
+
+
+class RedirectLoop(BadRedirect):
+    """Raised when redirects lead back to an address already visited, or go on past the client's limit; urls: the way."""
+
+    def __init__(self, message, *, urls=(), **kwargs):
+        super().__init__(message, **kwargs)
+        self.urls = tuple(urls)

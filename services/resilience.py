@@ -1,5 +1,6 @@
 """How the client copes with a misbehaving API: a deadline for a whole call, retries for reads, a bounded body read."""
 
+import http.client
 import time
 
 import urllib3
@@ -22,6 +23,10 @@ class Deadline:
         """Seconds left, never below 0."""
         return max(0.0, self._ends - time.monotonic())
 
+    def passed(self):
+        """Whether the moment has come."""
+        return time.monotonic() >= self._ends
+
     def timeout(self, settings):
         """The (connect, read) timeout for the next attempt: the configured pair, cut to what is left."""
         left = max(self.remaining(), 0.001)
@@ -38,26 +43,51 @@ def pause_before_retry(settings, method, status, asked, retries_done, deadline):
     return pause if pause < deadline.remaining() else None
 
 
-def read_body(response, deadline):
-    """Read the whole body as it arrives, so a trickle cannot outlast the deadline; typed errors on failure."""
-    url, status = response.url, response.status_code
-    context = {"url": url, "status": status, "response": response}
+def read_body(response, deadline, limit):
+    """Read the whole body as it arrives, unpacked, within the deadline and at most `limit` bytes; typed errors.
+
+    urllib3 unpacks gzip and deflate a piece at a time (never more than READ_SIZE per read), so a small body
+    that unpacks to a gigabyte is stopped at the limit, as is an answer that never ends.
+    """
     parts = []
     try:
-        while True:
-            part = response.raw.read1(READ_SIZE, decode_content=True)
-            if not part:
-                break
+        _read_parts(response, deadline, limit, parts)
+    except BaseException:
+        response.raw.close()  # the rest is never read: the connection must not go back to the pool
+        _keep(response, parts[:1])  # for the report: the beginning of what came, never all of it
+        raise
+    _keep(response, parts)
+    return response
+
+
+def _read_parts(response, deadline, limit, parts):
+    """Append the body's unpacked pieces to parts until it ends; typed errors for every way it can fail."""
+    url, status = response.url, response.status_code
+    context = {"url": url, "status": status, "response": response}
+    size = 0
+    try:
+        while part := response.raw.read1(READ_SIZE, decode_content=True):
+            size += len(part)
+            if size > limit:
+                raise errors.BodyTooLarge(f"{url} sent a body larger than the client's limit of {limit:,} bytes "
+                                          "(max_body_bytes); reading stopped there", limit=limit, **context)
             parts.append(part)
-            if deadline.remaining() <= 0:
-                raise errors.ApiTimeout(f"{url} was still sending its answer after {deadline.seconds} s", **context)
+            if deadline.passed():
+                raise errors.ApiTimeout(f"{url} was still sending its answer after {deadline.seconds:g} s", **context)
     except urllib3.exceptions.ReadTimeoutError as exc:
-        raise errors.ApiTimeout(f"{url} stopped sending its answer part way (read timeout)", **context) from exc
-    except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError) as exc:
+        when = f"after {deadline.seconds:g} s (total timeout)" if deadline.passed() else "part way (read timeout)"
+        raise errors.ApiTimeout(f"{url} stopped sending its answer {when}", **context) from exc
+    except urllib3.exceptions.DecodeError as exc:
+        coding = response.headers.get("Content-Encoding")
+        raise errors.BadEncoding(f"{url} sent a body labelled Content-Encoding: {coding} that cannot be unpacked "
+                                 f"as {coding}", **context) from exc
+    except (urllib3.exceptions.ProtocolError, http.client.HTTPException) as exc:
         raise errors.TruncatedBody(f"{url} closed the connection before the whole body arrived ({status})",
                                    **context) from exc
     except urllib3.exceptions.HTTPError as exc:
         raise errors.UsersApiError(f"reading the answer of {url} failed: {exc}", **context) from exc
-    # What Response.content would have read: set it so .json() and .text work as usual.
+
+
+def _keep(response, parts):
+    """Set what Response.content would have read, so .json(), .text and the report work as usual."""
     response._content, response._content_consumed = b"".join(parts), True
-    return response

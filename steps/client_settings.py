@@ -28,6 +28,12 @@ def patience_for_whole_answer(context, seconds):
     use_fixture(client_setting, context, "total_timeout", seconds)
 
 
+@given("the app takes answers of at most {size:d} bytes")
+def patience_for_size(context, size):
+    """The client's body limit: the most of an answer (unpacked) it reads before giving up."""
+    use_fixture(client_setting, context, "max_body_bytes", size)
+
+
 @given("the app does not ask again")
 def no_retries(context):
     """The client makes one attempt per call, even where a retry could help."""

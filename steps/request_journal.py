@@ -1,7 +1,9 @@
 """Steps that verify what the app sent, from the mock's journal of the requests it received."""
 
+import urllib.parse
+
 from behave import register_type, then
-from hamcrest import assert_that, contains_exactly, greater_than_or_equal_to, has_length, only_contains
+from hamcrest import assert_that, contains_exactly, empty, greater_than_or_equal_to, has_length, only_contains
 from request_matchers import a_json_request
 
 TIMES = {"exactly once": 1, "exactly twice": 2}
@@ -57,3 +59,12 @@ def waited_before_asking_again(context, seconds):
     pauses = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
     assert_that(pauses, has_length(greater_than_or_equal_to(1)), "pauses between requests (there was no retry)")
     assert_that(pauses, only_contains(greater_than_or_equal_to(seconds)), "seconds between one request and the next")
+
+
+@then("nothing reached the other server")
+def nothing_reached_other_server(context):
+    """The mock received no request addressed to another server (the mock under another name: a redirect followed)."""
+    own = urllib.parse.urlsplit(context.api_url).netloc
+    elsewhere = [f"{e.method} {e.path} (Host: {e.headers.get('host')})" for e in context.mock.journal.entries()
+                 if e.headers.get("host") != own]
+    assert_that(elsewhere, empty(), f"requests that did not go to {own}")

@@ -1,0 +1,176 @@
+"""The wire under the client: every read from a socket ends by the call's deadline, and each failure gets its name."""
+
+import contextlib
+import contextvars
+import http.client
+import io
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3 import ProxyManager
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+from . import errors
+
+# The deadline of the call running in this thread (None outside a call: only the socket timeouts apply).
+_deadline = contextvars.ContextVar("services_deadline", default=None)
+HEADER_LINES = 100  # the most header lines http.client reads (its _MAXHEADERS); more is HeadTooLarge
+
+
+@contextlib.contextmanager
+def within(deadline):
+    """Every socket read the client makes inside the block ends by the deadline."""
+    token = _deadline.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _deadline.reset(token)
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A socket's raw reader whose every read waits at most until the call's deadline.
+
+    A per-read timeout alone cannot bound a call: a head trickled a byte at a time, or an endless run of
+    `100 Continue`, keeps every read short. Cutting each read's timeout to the time left does, with no thread.
+    """
+
+    def __init__(self, raw, sock):
+        super().__init__()
+        self._raw, self._sock = raw, sock
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        deadline = _deadline.get()
+        if deadline is not None:
+            left = deadline.remaining()
+            if left <= 0:
+                raise TimeoutError("the call's total timeout passed")
+            timeout = self._sock.gettimeout()
+            if timeout is None or left < timeout:
+                self._sock.settimeout(left)  # urllib3 sets the configured timeout again before the next request
+        return self._raw.readinto(buffer)
+
+    def fileno(self):
+        return self._raw.fileno()
+
+    def close(self):
+        if not self.closed:
+            self._raw.close()
+        super().close()
+
+
+class _Socket:
+    """Hands http.client a buffered _DeadlineReader where it asks the socket for makefile('rb')."""
+
+    def __init__(self, sock):
+        self._sock = sock
+
+    def makefile(self, mode):
+        return io.BufferedReader(_DeadlineReader(self._sock.makefile(mode, buffering=0), self._sock))
+
+
+class _DeadlineResponse(http.client.HTTPResponse):
+    """http.client's response (status line, headers, body), read through a _DeadlineReader."""
+
+    def __init__(self, sock, *args, **kwargs):
+        super().__init__(_Socket(sock), *args, **kwargs)
+
+
+class _HTTPConnection(HTTPConnection):
+    response_class = _DeadlineResponse
+
+
+class _HTTPSConnection(HTTPSConnection):
+    response_class = _DeadlineResponse
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+_POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
+class DeadlineAdapter(HTTPAdapter):
+    """requests' adapter, with connections whose reads end by the deadline of the call (see within())."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _POOLS
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if type(manager) is ProxyManager:  # an HTTP(S) proxy; a SOCKS manager keeps its own pools
+            manager.pool_classes_by_scheme = _POOLS
+        return manager
+
+
+def mount(session):
+    """Send the session's http:// and https:// requests through a DeadlineAdapter."""
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, DeadlineAdapter())
+    return session
+
+
+# -- naming what went wrong ----------------------------------------------------------------------------
+
+
+def failure(exc, url, deadline, connect, read):
+    """The typed error for an exception requests raised while sending a request and reading the answer's head."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return errors.ApiUnavailable(f"{url} did not accept a connection in {connect:g} s", url=url)
+    if isinstance(exc, requests.ReadTimeout):
+        if deadline.passed():
+            return errors.ApiTimeout(f"{url} had not answered when the call's total timeout of {deadline.seconds:g} s "
+                                     "passed", url=url)
+        return errors.ApiTimeout(f"{url} did not answer in {read:g} s", url=url)
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return errors.TruncatedBody(f"{url} closed the connection before the whole body arrived", url=url)
+    if isinstance(exc, requests.ConnectionError):
+        return _malformed(exc, url) or errors.ApiUnavailable(f"{url} cannot be reached: {_reason(exc)}", url=url)
+    return errors.UsersApiError(f"calling {url} failed: {exc}", url=url)
+
+
+def _malformed(exc, url):
+    """NotHttp or HeadTooLarge if http.client refused the answer's head, else None."""
+    for cause in _causes(exc):
+        if isinstance(cause, http.client.RemoteDisconnected):
+            return None  # closed without sending a byte: unavailable, not malformed
+        if isinstance(cause, http.client.BadStatusLine):
+            return errors.NotHttp(f"{url} answered with something that is not HTTP: no status line, it began "
+                                  f"{cause.line[:40]!r}", url=url)
+        if isinstance(cause, http.client.LineTooLong):
+            if "status" in str(cause):
+                return errors.NotHttp(f"{url} answered with something that is not HTTP: a first line over 64 KB",
+                                      url=url)
+            return errors.HeadTooLarge(f"{url} answered with a header line over 64 KB; the client reads no further",
+                                       url=url)
+        if type(cause) is http.client.HTTPException and "more than" in str(cause):  # "got more than 100 headers"
+            return errors.HeadTooLarge(f"{url} answered with more than {HEADER_LINES} header lines; the client "
+                                       "reads no further", url=url)
+    return None
+
+
+def _causes(exc):
+    """The exception and every exception inside it (in its args, cause and context), outermost first."""
+    found, todo = [], [exc]
+    while todo and len(found) < 20:
+        item = todo.pop(0)
+        if isinstance(item, BaseException) and all(item is not seen for seen in found):
+            found.append(item)
+            todo += [*item.args, item.__cause__, item.__context__]
+    return found
+
+
+def _reason(exc):
+    """The innermost reason of a connection error, in a few words."""
+    inner = exc.args[0] if exc.args else exc
+    reason = getattr(inner, "reason", inner)
+    return str(reason).split(": ", 1)[-1] if ": " in str(reason) else str(reason)
