@@ -5,15 +5,22 @@ import zlib
 
 from . import jsrt
 from .messages import Reply, etag
-from .urlparams import parse_query
+from .negotiator import preferred_encoding
+
+try:  # compression offers br only where Node has brotli; here, where the brotli package is installed
+    import brotli
+except ImportError:  # requirements.txt installs it; without it the mock negotiates as a Node without brotli
+    brotli = None
 
 GZIP_THRESHOLD = 1024
+SUPPORTED_ENCODINGS = ("br", "gzip", "deflate", "identity") if brotli else ("gzip", "deflate", "identity")
+PREFERRED_ENCODINGS = ("br", "gzip") if brotli else ("gzip",)
+BROTLI_QUALITY = 4  # compression 1.8's default, so the bytes are Node's
 
 
-def render(data, query_string):
-    """res.jsonp: (body, content type), JavaScript when a `callback` parameter names a function."""
+def render(data, callback=None):
+    """res.jsonp: (body, content type), JavaScript when req.query.callback (decoded by qs) names a function."""
     body = jsrt.stringify(data)
-    callback = parse_query(query_string).get("callback") if "callback" in query_string else None
     if isinstance(callback, list):
         callback = callback[0] if callback else None
     if isinstance(callback, str) and callback:
@@ -22,6 +29,7 @@ def render(data, query_string):
         body = f"/**/ typeof {name} === 'function' && {name}({body});"
         return body.encode("utf-8"), "text/javascript; charset=utf-8"
     return body.encode("utf-8"), "application/json; charset=utf-8"
+
 
 def send(request, headers, status, body, content_type):
     """res.send: Content-Type, Content-Length, ETag, the 304 check, then compression."""
@@ -36,14 +44,15 @@ def send(request, headers, status, body, content_type):
         return Reply(304, headers.items())
     return compress(request, headers, status, body)
 
+
 def compress(request, headers, status, body):
-    """The compression middleware: Vary on Accept-Encoding, gzip (or deflate) from 1 KB on."""
+    """The compression middleware: Vary on Accept-Encoding, then br, gzip or deflate from 1 KB on, as negotiated."""
     headers.vary("Accept-Encoding")
     if request.method == "HEAD":
         return Reply(status, headers.items())
     coding = accepted_encoding(request.headers.get("accept-encoding")) if len(body) >= GZIP_THRESHOLD else None
     if coding:
-        body = gzip(body) if coding == "gzip" else zlib.compress(body)
+        body = {"br": _brotli, "gzip": gzip, "deflate": zlib.compress}[coding](body)
         headers.set("Content-Encoding", coding)
         headers.remove("Content-Length")
         headers.set("Transfer-Encoding", "chunked")
@@ -66,25 +75,11 @@ def fresh(request_headers, response_etag):
 
 
 def accepted_encoding(header):
-    """Which compression the compression middleware picks for an Accept-Encoding header."""
+    """The coding compression picks for an Accept-Encoding header (None: send the body as it is)."""
     if not header:
         return None
-    weights = {}
-    for part in header.split(","):
-        name, _, params = part.strip().partition(";")
-        q = 1.0
-        match = re.search(r"q=([0-9.]+)", params)
-        if match:
-            try:
-                q = float(match.group(1))
-            except ValueError:
-                q = 0.0
-        if name:
-            weights[name.strip().lower()] = q
-    for coding in ("gzip", "deflate"):
-        if weights.get(coding, weights.get("*", 0)) > 0:
-            return coding
-    return None
+    coding = preferred_encoding(header, SUPPORTED_ENCODINGS, PREFERRED_ENCODINGS)
+    return None if coding == "identity" else coding
 
 
 def encode_url(url):
@@ -98,3 +93,7 @@ def gzip(body):
     compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
     return compressor.compress(body) + compressor.flush()
 
+
+def _brotli(body):
+    """The body as Node's zlib.createBrotliCompress({quality: 4}) writes it (same library, same bytes)."""
+    return brotli.compress(body, quality=BROTLI_QUALITY)
