@@ -63,6 +63,9 @@ class Engine:
         headers.set("Access-Control-Allow-Credentials", "true")
         if request.method == "OPTIONS":
             return self._preflight(request, headers)
+        redirect = responses.static_redirect(request, headers, request.target)
+        if redirect is not None:
+            return redirect
         headers.set("Cache-Control", "no-cache")
         headers.set("Pragma", "no-cache")
         headers.set("Expires", "-1")

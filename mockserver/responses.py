@@ -1,11 +1,15 @@
-"""Express's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression, URLs."""
+"""Express's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression, URLs,
+and express.static's one answer (the redirect of its folder)."""
 
+import html
+import posixpath
 import re
 import zlib
 
 from . import jsrt
 from .messages import Reply, etag
 from .negotiator import preferred_encoding
+from .urlparams import URIError, decode_uri_component, parse_url_parts
 
 try:  # compression offers br only where Node has brotli; here, where the brotli package is installed
     import brotli
@@ -92,6 +96,33 @@ def gzip(body):
     """A gzip member of the body."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
     return compressor.compress(body) + compressor.flush()
+
+
+def static_redirect(request, headers, target):
+    """express.static over json-server's front folder: a path that names the folder itself, without a trailing
+    slash, is sent to the same path with one (301); None for any other path (it falls through to the router)."""
+    if request.method not in ("GET", "HEAD") or not target.startswith("/"):
+        return None
+    path, query, fragment = parse_url_parts(target)
+    try:
+        decoded = decode_uri_component(path)
+    except URIError:
+        return None
+    if path.endswith("/") or "\0" in decoded or posixpath.normpath("./" + decoded) != ".":
+        return None
+    location = "/" + (path + "/").lstrip("/") if path.startswith("//") else path + "/"
+    location = encode_url(location + (f"?{query}" if query is not None else "") + (fragment or ""))
+    body = _REDIRECT_PAGE.format(html.escape(location, quote=True).replace("&#x27;", "&#39;")).encode("utf-8")
+    headers.set("Content-Type", "text/html; charset=UTF-8")
+    headers.set("Content-Length", str(len(body)))
+    headers.set("Content-Security-Policy", "default-src 'none'")
+    headers.set("X-Content-Type-Options", "nosniff")
+    headers.set("Location", location)
+    return compress(request, headers, 301, body)
+
+
+_REDIRECT_PAGE = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting</title>\n'
+                  "</head>\n<body>\n<pre>Redirecting to {}</pre>\n</body>\n</html>\n")
 
 
 def _brotli(body):

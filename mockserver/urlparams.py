@@ -82,20 +82,25 @@ _SLASHED = ("http:", "https:", "ftp:", "gopher:", "file:", "ws:", "wss:")
 
 def parse_url(url):
     """(pathname, query) of req.url as parseurl reads it (query None when there is none)."""
+    return parse_url_parts(url)[:2]
+
+
+def parse_url_parts(url):
+    """(pathname, query, hash) of a URL as parseurl reads it: its fast path, else Node's url.parse."""
     if url.startswith("/") and not any(char in _FAST_BREAK for char in url):
         path, mark, query = url.partition("?")
-        return path, (query if mark else None)
+        return path, (query if mark else None), None
     return _legacy_parse(url)
 
 
 def _legacy_parse(url):
-    """Node's url.parse(url) for the pathname and query: trimmed, backslashes, host, auto-escaping."""
+    """Node's url.parse(url) for the pathname, query and hash: trimmed, backslashes, host, auto-escaping."""
     rest = _trim_and_unslash(url)
     if "#" not in rest and "@" not in rest.split("?")[0]:
         simple = _SIMPLE_PATH.match(rest)
         if simple:
             query = simple.group(2)
-            return simple.group(1), (query[1:] if query is not None else None)
+            return simple.group(1), (query[1:] if query is not None else None), None
     protocol = _PROTOCOL.match(rest)
     protocol = protocol.group().lower() if protocol else None
     if protocol:
@@ -108,11 +113,11 @@ def _legacy_parse(url):
         has_host = has_host or bool(host)
     if protocol != "javascript:":
         rest = "".join(_AUTO_ESCAPE.get(char, char) for char in rest)
-    rest = rest.split("#", 1)[0]
+    rest, hash_mark, fragment = rest.partition("#")
     path, mark, query = rest.partition("?")
     if not path and has_host and (protocol in _SLASHED or protocol is None):
         path = "/"
-    return (path or None), (query if mark else None)
+    return (path or None), (query if mark else None), (hash_mark + fragment if hash_mark else None)
 
 
 def _trim_and_unslash(url):
