@@ -65,6 +65,8 @@ def get(obj, path):
     """_.get(obj, path): the value at the path, or undefined (inherited properties included)."""
     if obj is None or obj is UNDEFINED:
         return UNDEFINED
+    if isinstance(obj, dict) and isinstance(path, str) and path in obj:
+        return obj[path]  # castPath gives [path] for a key the object has: the common case, made quick
     keys = cast_path(path, obj)
     index = 0
     while obj is not None and obj is not UNDEFINED and index < len(keys):
@@ -77,6 +79,8 @@ def has(obj, path):
     """_.has(obj, path): whether every key along the path is an own property."""
     if obj is None or obj is UNDEFINED:
         return False
+    if isinstance(obj, dict) and isinstance(path, str) and path in obj:
+        return True  # as above: an own key of the object
     keys = cast_path(path, obj)
     result, key, index = False, None, 0
     while index < len(keys):

@@ -28,7 +28,7 @@ def _matches(element, key, values):
     found = lodash.get(element, path)
     if found is None or found is UNDEFINED:
         return False
-    text = jsobjects.to_string(found)  # elementValue.toString(): inherited methods answer too
+    text = found if isinstance(found, str) else jsobjects.to_string(found)  # elementValue.toString()
     results = (_compare(key, value, found, text) for value in values)
     return all(results) if key.endswith("_ne") else any(results)
 
