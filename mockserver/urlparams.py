@@ -105,17 +105,16 @@ def _legacy_parse(url):
     protocol = protocol.group().lower() if protocol else None
     if protocol:
         rest = rest[len(protocol):]
-    has_host = False
+    slashes, hostname = False, ""
     if (protocol or re.match(r"//[^@/]+@[^@/]+", rest)) and rest.startswith("//") and protocol != "javascript:":
-        rest, has_host = rest[2:], True
-    if has_host or (protocol and protocol not in _SLASHED and protocol != "javascript:"):
-        rest, host = _split_host(rest)
-        has_host = has_host or bool(host)
+        rest, slashes = rest[2:], True
+    if slashes or (protocol and protocol not in _SLASHED and protocol != "javascript:"):
+        rest, hostname = _split_host(rest)
     if protocol != "javascript:":
         rest = "".join(_AUTO_ESCAPE.get(char, char) for char in rest)
     rest, hash_mark, fragment = rest.partition("#")
     path, mark, query = rest.partition("?")
-    if not path and has_host and (protocol in _SLASHED or protocol is None):
+    if not path and hostname and protocol in _SLASHED:
         path = "/"
     return (path or None), (query if mark else None), (hash_mark + fragment if hash_mark else None)
 
