@@ -75,12 +75,15 @@ class Engine:
         method = router.method_override(request, headers)
         if method != request.method:
             request = dataclasses.replace(request, method=method)
-        params = qs.parse(query_string)
+        return self._routed(request, headers, query_string)
+
+    def _routed(self, request, headers, query_string):
+        """json-server's router and res.jsonp, the rendering kept for reads (the data never changes)."""
         cacheable = request.method in ("GET", "HEAD") and not request.has_body
         key = (request.target, request.headers.get("host", "") if _names_page(request.target) else "")
         rendered = self._cached(key) if cacheable else None
         if rendered is None:
-            extra = []
+            params, extra = qs.parse(query_string), []
             try:
                 status, data = router.route(self.data, request, headers, params, extra)
             except nodeerrors.NodeError as error:
