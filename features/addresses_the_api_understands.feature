@@ -14,10 +14,25 @@ Feature: Addresses the API understands
       | /users/    | /users    |
       | /users/1/  | /users/1  |
       | /users/%31 | /users/1  |
+      | /users//1  | /users/1  |
+      | /users/1/posts%20  | /users/1/posts |
+      | /users/1/posts%2F1 | /posts/1       |
 
   Scenario: the home page is a web page
     When I ask the API for "/"
     Then I get a web page
+
+  @mock_only
+  Scenario: the home page is not to be reused without asking again
+    # The mock's own page carries the app's headers; the live site's home page has caching headers of its own.
+    When I ask the API for "/"
+    Then the answer must not be reused without asking again
+
+  @mock_only
+  Scenario: json-server has no page of its own
+    # json-server 0.16 ships no index.html; the live site serves pages of its own.
+    When I ask the API for "/index.html"
+    Then I am told there is no such thing
 
   @mock_only
   Scenario: the guide is not part of the API

@@ -73,6 +73,34 @@ Feature: Caching and CORS for browser clients
     When I ask only for the headers of "/users/11"
     Then I am told the answer would be 2 bytes, and get no body
 
-  Scenario: a script for pages that load data with a script tag (JSONP)
-    When I ask the API for "/users/1?callback=showUser"
+  Scenario Outline: a script for pages that load data with a script tag (JSONP): <address>
+    When I ask the API for "<address>"
     Then the answer is a script that hands user 1 to "showUser"
+
+    Examples:
+      | address                                      |
+      | /users/1?callback=showUser                   |
+      | /users/1?callback%5B%5D=showUser             |
+      | /users/1?callback[]=showUser&callback[]=none |
+
+  Scenario: a POST that stands for a GET is told it has not changed too
+    When I ask the API for "/users/1"
+    And I ask again for "/users/1" through a POST that says it is a GET, with the fingerprint I was given
+    Then I am told it has not changed
+
+  @mock_only
+  Scenario Outline: how a large answer comes when the client accepts "<accepted>"
+    # On the live API, Cloudflare negotiates compression with the browser itself.
+    When I ask the API for "/users" with "<accepted>" accepted
+    Then the answer comes <how>
+
+    Examples:
+      | accepted          | how                   |
+      | gzip, deflate, br | compressed with gzip  |
+      | deflate, gzip     | compressed with gzip  |
+      | deflate           | compressed with deflate |
+      | *                 | compressed with gzip  |
+      | gzip;q=-1         | uncompressed          |
+      | gzip;q=abc        | uncompressed          |
+      | identity;q=0      | uncompressed          |
+

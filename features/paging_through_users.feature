@@ -45,3 +45,27 @@ Feature: Paging through users
     When I ask the API for "/users?id_gte=4&_limit=2"
     Then I get the users numbered 4 and 5
     And I am told there are 7 in all
+
+  Scenario: a failure after counting still tells the count and the pages
+    When I ask the API for "/posts?_page=2&_expand=post"
+    Then the API fails with a TypeError
+    And I am told there are 100 in all
+    And I am given links to these pages:
+      | link     | page |
+      | first    | 1    |
+      | previous | 1    |
+      | next     | 3    |
+      | last     | 10   |
+
+  @mock_only
+  Scenario Outline: the links name the API as the client called it: <name>
+    # The live edge routes by that name, so only the app itself can be called by another one.
+    When I call the API <name> and ask for "/users?_page=2&_limit=3"
+    Then the link to the next page is "<next page>"
+
+    Examples:
+      | name                   | next page                                          |
+      | "api.example.com"      | http://api.example.com/users?_page=3&_limit=3      |
+      | "api.example.com:8080" | http://api.example.com:8080/users?_page=3&_limit=3 |
+      | by no name             | http:/users?_page=3&_limit=3                       |
+

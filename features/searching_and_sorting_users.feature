@@ -53,3 +53,31 @@ Feature: Searching and sorting users
   Scenario: sorted by a detail inside the address
     When I ask the API for "/users?_sort=address.city&_limit=3"
     Then I get the users numbered 8, 9 and 1
+
+  Scenario Outline: a filter reads a field as JavaScript does: <filter>
+    When I ask the API for "/users?<filter>"
+    Then I get the users numbered <users>
+
+    Examples: what every record inherits, and what a text holds
+      | filter                | users   |
+      | toString_ne=x         | 1 to 10 |
+      | toString_like=native  | 1 to 10 |
+      | name.length=13        | 1       |
+      | name.length_gte=20    | 6 and 8 |
+
+    Examples: dots that name no field, in a filter or a sort
+      | filter                | users   |
+      | id.=1                 | 1 to 10 |
+      | .id=1                 | 1 to 10 |
+      | _sort=address..city   | 1 to 10 |
+
+    Examples: brackets around a name, or after it
+      | filter                | users   |
+      | [id]=1                | 1       |
+      | id[]=1&id[]=2         | 1 and 2 |
+      | id%5B%5D=3            | 3       |
+
+  Scenario: a bracket left open makes the value a set of fields, which no id equals
+    When I ask the API for "/users?id[=1"
+    Then I get no users
+

@@ -31,6 +31,21 @@ Feature: The mock stands up to bad clients
       | a user in invalid JSON                 | told the API failed with a SyntaxError             |
       | a user in JSON announced as over 10 MB | told the API failed with a PayloadTooLargeError    |
 
+  Scenario Outline: a query built to make the parser work hard is answered at once: <count> parts like <part>
+    When a client asks for the users with <count> query parts like "<part>"
+    Then it is answered within 1 second
+    And the mock still serves other clients
+
+    Examples: the query parser's limits (1000 parts, brackets 5 deep, arrays of 1000) bound the work
+      | count | part                                  |
+      | 1000  | a[]=x                                 |
+      | 1000  | a[{i}]=x                              |
+      | 1000  | k{i}=1                                |
+      | 700   | name.length_gte={i}                   |
+      | 500   | a[b][c][d][e][f][g][h]={i}            |
+      | 600   | address..city_ne={i}                  |
+      | 40    | a[{i}00000]=x                         |
+
   Scenario: a client that sends half a request and goes silent is dropped
     Given the mock drops a silent client after 0.2 seconds
     When a client sends half a request and goes silent

@@ -58,3 +58,16 @@ Feature: A user with their posts, todos and albums
       """
       {"title": "t", "body": "b", "userId": "1", "id": 101}
       """
+
+  Scenario: a name given in brackets to embed is read as an object, which names no collection
+    When I ask the API for "/users/1?_embed[a]=posts"
+    Then user 1 comes with an empty list under "[object Object]"
+
+  Scenario: a name every object inherits embeds nothing
+    When I ask the API for "/users/1?_embed=__proto__"
+    Then user 1 comes with no more than their own fields
+
+  Scenario: a name given in brackets to expand fails
+    When I ask the API for "/posts/1?_expand[a]=user"
+    Then the API fails with a TypeError
+

@@ -102,3 +102,56 @@ Feature: Writes in detail
       """
       {}
       """
+
+  Scenario Outline: a record created under <address> points back at its parent as <key>
+    When I create through "<address>" the JSON:
+      """
+      {"title": "x"}
+      """
+    Then the answer is exactly:
+      """
+      {"title": "x", "<key>": "1", "id": <id>}
+      """
+
+    Examples:
+      | address         | key      | id  |
+      | /USERS/1/posts  | USERId   | 101 |
+      | /people/1/posts | personId | 101 |
+      | /status/1/todos | statusId | 201 |
+
+  @mock_only
+  Scenario Outline: a new record's address names the API as the client called it: <name>
+    # The live edge routes by that name, so only the app itself can be called by another one.
+    When I call the API <name> and create through "/users" with an empty request
+    Then the new record is announced at "<address>"
+
+    Examples:
+      | name              | address                         |
+      | "api.example.com" | http://api.example.com/users/11 |
+      | by no name        | http:/users/11                  |
+
+  Scenario: a POST that names several methods stands for the first
+    When I send a POST to "/users" that says it is a "PATCH, PUT"
+    Then I am told there is no such thing
+
+  Scenario: a POST that names a method nobody knows stays a POST
+    When I send a POST to "/users" that says it is a "FOO"
+    Then it is created as number 11, found at "/users/11"
+
+  Scenario: only a POST may stand for another method
+    When I send a PUT to "/users/1" that says it is a "DELETE"
+    Then the answer is exactly:
+      """
+      {"id": 1}
+      """
+
+  Scenario Outline: a POST that stands for OPTIONS is told what <address> allows
+    When I send a POST to "<address>" that says it is a "OPTIONS"
+    Then I am told the address allows "<methods>"
+
+    Examples:
+      | address        | methods                   |
+      | /users         | GET,POST,HEAD             |
+      | /users/1       | GET,PUT,PATCH,DELETE,HEAD |
+      | /users/1/posts | GET,HEAD,POST             |
+

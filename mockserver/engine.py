@@ -5,12 +5,14 @@ The rooms it calls: `messages` (requests, replies, headers), `bodyparser` (body-
 """
 
 import collections
+import dataclasses
 import threading
 
-from . import jsrt, nodeerrors, responses
+from . import jsrt, nodeerrors, qs, responses, router
 from .bodyparser import JSON_LIMIT
 from .messages import Reply, Request, ResponseHeaders, http_date
-from .router import DELAY, NODE_METHODS, UNROUTED, route
+from .router import DELAY, NODE_METHODS, UNROUTED
+from .urlparams import parse_url
 
 __all__ = ["CORS_METHODS", "JSON_LIMIT", "NODE_METHODS", "WRITE_METHODS", "Engine", "Reply", "Request", "http_date"]
 
@@ -21,7 +23,6 @@ HOME_PAGE = (
     b"<body><p>JSONPlaceholder mock: try <a href=\"/users\">/users</a> or <a href=\"/db\">/db</a>.</p></body>\n"
     b"</html>\n"
 )
-_HOME_MTIME = "Tue, 24 Nov 2026 00:00:00 GMT"
 
 
 class Engine:
@@ -62,22 +63,35 @@ class Engine:
         headers.set("Access-Control-Allow-Credentials", "true")
         if request.method == "OPTIONS":
             return self._preflight(request, headers)
-        path, query_string = _split_target(request.target)
-        if request.method in ("GET", "HEAD") and path.lower() in ("/", "/index.html"):
-            return self._home(request, headers)
+        redirect = responses.static_redirect(request, headers, request.target)
+        if redirect is not None:
+            return redirect
         headers.set("Cache-Control", "no-cache")
         headers.set("Pragma", "no-cache")
         headers.set("Expires", "-1")
+        path, query_string = parse_url(request.target)
+        if request.method in ("GET", "HEAD") and path == "/":
+            return responses.send(request, headers, 200, HOME_PAGE, "text/html; charset=utf-8")
+        method = router.method_override(request, headers)
+        if method != request.method:
+            request = dataclasses.replace(request, method=method)
+        return self._routed(request, headers, query_string)
+
+    def _routed(self, request, headers, query_string):
+        """json-server's router and res.jsonp, the rendering kept for reads (the data never changes)."""
         cacheable = request.method in ("GET", "HEAD") and not request.has_body
-        key = (path, query_string, request.headers.get("host", "") if "page" in query_string else "")
+        key = (request.target, request.headers.get("host", "") if _names_page(request.target) else "")
         rendered = self._cached(key) if cacheable else None
         if rendered is None:
-            extra = []
+            params, extra = qs.parse(query_string), []
             try:
-                status, data = route(self.data, request, headers, path, query_string, extra)
+                status, data = router.route(self.data, request, headers, params, extra)
             except nodeerrors.NodeError as error:
-                return responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
-            rendered = (status, extra, *responses.render(data, query_string))
+                return self._failed(request, headers, extra, error)
+            if isinstance(data, router.Allowed):  # Express's automatic answer to OPTIONS: text, no nosniff
+                headers.set("Allow", data.methods)
+                return responses.send(request, headers, 200, data.methods.encode("utf-8"), "text/html; charset=utf-8")
+            rendered = (status, extra, *responses.render(data, params.get("callback")))
             if cacheable:
                 self._remember(key, rendered)
         status, extra, body, content_type = rendered
@@ -87,6 +101,15 @@ class Engine:
         headers.set("X-Content-Type-Options", "nosniff")
         reply = responses.send(request, headers, status, body, content_type)
         reply.routed = (UNROUTED, "") not in extra
+        reply.delay = next((value for name, value in extra if name == DELAY), 0.0)
+        return reply
+
+    def _failed(self, request, headers, extra, error):
+        """json-server's error handler: 500 with the stack as text/html, headers set before the error kept."""
+        for name, value in extra:
+            if name not in (UNROUTED, DELAY):
+                headers.set(name, value)
+        reply = responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
         reply.delay = next((value for name, value in extra if name == DELAY), 0.0)
         return reply
 
@@ -123,19 +146,6 @@ class Engine:
         headers.set("Content-Length", "0")
         return Reply(204, headers.items())
 
-    def _home(self, request, headers):
-        """express.static's answer for the home page."""
-        headers.set("Accept-Ranges", "bytes")
-        headers.set("Cache-Control", "public, max-age=0")
-        headers.set("Last-Modified", _HOME_MTIME)
-        tag = f'W/"{len(HOME_PAGE):x}-19bc1a63c00"'
-        headers.set("ETag", tag)
-        headers.set("Content-Type", "text/html; charset=UTF-8")
-        if responses.fresh(request.headers, tag):
-            return Reply(304, headers.items())
-        headers.set("Content-Length", str(len(HOME_PAGE)))
-        return responses.compress(request, headers, 200, HOME_PAGE)
-
 
 MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db) are re-encoded from the render cache
 MAX_KEPT_REPLIES = 4096
@@ -147,15 +157,10 @@ def _reply_key(request):
     if request.method not in ("GET", "HEAD") or request.has_body or len(request.target) > 2048:
         return None
     headers = request.headers
-    host = headers.get("host") if "page" in request.target else None  # Link headers name the host
+    host = headers.get("host") if _names_page(request.target) else None  # Link headers name the host
     return (request.method, request.target, host, *(headers.get(name) for name in _SHAPING_HEADERS))
 
 
-def _split_target(target):
-    """(path, query string) of a request target, as parseurl splits it."""
-    target = target.split("#", 1)[0]
-    if target.startswith(("http://", "https://")):
-        target = "/" + target.split("://", 1)[1].partition("/")[2]
-    path, _, query_string = target.partition("?")
-    return path, query_string
-
+def _names_page(target):
+    """Whether a target may ask for a page (its Link names the Host), `_page` written plainly or escaped."""
+    return "page" in target or "%" in target

@@ -7,7 +7,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .urlparams import parse_query
+from .qs import parse as parse_query
 
 
 @dataclass

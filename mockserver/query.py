@@ -1,52 +1,14 @@
 """json-server's query language over one collection: filters, q, sort, slicing, paging, embed, expand."""
 
-import functools
 import math
 import re
 
-from . import jsrt, nodeerrors
+from . import jsobjects, jsrt, lodash, nodeerrors, pluralize
 from .jsregex import compile_like
 from .jsrt import UNDEFINED
 
 _OPERATOR = re.compile(r"(_lte|_gte|_ne|_like)$")
 _RESERVED = ("q", "_start", "_end", "_sort", "_order", "_limit", "_embed", "_expand")
-
-
-def path_of(path):
-    """lodash castPath: `address.geo.lat` and `a[0]` become lists of keys."""
-    return re.findall(r"[^.[\]]+", path) if ("." in path or "[" in path) else [path]
-
-
-def get_path(obj, path):
-    """lodash _.get(obj, path): undefined where any key along the way is missing."""
-    if isinstance(obj, dict) and path in obj:
-        return obj[path]
-    value = obj
-    for key in path_of(path):
-        if isinstance(value, dict) and key in value:
-            value = value[key]
-        elif isinstance(value, (list, str)) and key == "length":
-            value = len(value)
-        elif isinstance(value, (list, str)) and key.isdigit() and int(key) < len(value):
-            value = value[int(key)]
-        else:
-            return UNDEFINED
-    return value
-
-
-def has_path(obj, path):
-    """lodash _.has(obj, path): whether every key along the path is an own property."""
-    return get_path(obj, path) is not UNDEFINED
-
-
-def singular(name):
-    """pluralize.singular for the names the data set uses (posts -> post)."""
-    return name[:-1] if name.endswith("s") and len(name) > 1 else name
-
-
-def plural(name):
-    """pluralize() for the names the data set uses (user -> users)."""
-    return name if name.endswith("s") else name + "s"
 
 
 def _deep_query(value, needle):
@@ -63,10 +25,10 @@ def _deep_query(value, needle):
 def _matches(element, key, values):
     """Whether one record passes one filter key: its values OR-ed, except `_ne`, whose values are AND-ed."""
     path = _OPERATOR.sub("", key)
-    found = get_path(element, path)
+    found = lodash.get(element, path)
     if found is None or found is UNDEFINED:
         return False
-    text = jsrt.to_string(found)
+    text = found if isinstance(found, str) else jsobjects.to_string(found)  # elementValue.toString()
     results = (_compare(key, value, found, text) for value in values)
     return all(results) if key.endswith("_ne") else any(results)
 
@@ -74,9 +36,9 @@ def _matches(element, key, values):
 def _compare(key, value, found, text):
     """One value of a filter against a record's value, by the key's operator."""
     if key.endswith("_gte"):
-        return jsrt.less_or_equal(value, found)
+        return jsrt.less_or_equal(value, jsobjects.primitive(found))
     if key.endswith("_lte"):
-        return jsrt.less_or_equal(found, value)
+        return jsrt.less_or_equal(jsobjects.primitive(found), value)
     if key.endswith("_ne"):
         return not isinstance(value, str) or value != text
     if key.endswith("_like"):
@@ -84,37 +46,11 @@ def _compare(key, value, found, text):
     return isinstance(value, str) and value == text
 
 
-def _compare_ascending(value, other):
-    """lodash compareAscending, with undefined and null ordered as lodash orders them."""
-    if value is other or (type(value) is type(other) and value == other):
-        return 0
-    val_defined, oth_defined = value is not UNDEFINED, other is not UNDEFINED
-    if (other is not None and jsrt.less_than(other, value)) or (value is None and oth_defined) or not val_defined:
-        return 1
-    if (value is not None and jsrt.less_than(value, other)) or (other is None and val_defined) or not oth_defined:
-        return -1
-    return 0
-
-
-def _order_by(items, keys, orders):
-    """lodash orderBy: a stable sort on several property paths, each ascending unless 'desc'."""
-
-    def compare(left, right):
-        for index, key in enumerate(keys):
-            result = _compare_ascending(get_path(left, key), get_path(right, key))
-            if result:
-                descending = index < len(orders) and orders[index] == "desc"
-                return -result if descending else result
-        return 0
-
-    return sorted(items, key=functools.cmp_to_key(compare))
-
-
 def _known_keys(records, query):
     """Drop the query keys no record has, as json-server does (operators, callback and _ stay)."""
     kept = {}
     for key, value in query.items():
-        if key in ("callback", "_") or _OPERATOR.search(key) or any(has_path(r, key) for r in records):
+        if key in ("callback", "_") or _OPERATOR.search(key) or any(lodash.has(r, key) for r in records):
             kept[key] = value
     return kept
 
@@ -152,46 +88,55 @@ def _page_links(full_url, links):
     return ", ".join(parts)
 
 
+def _matching(collection, foreign_key, wanted):
+    """lodash filter(collection, {foreignKey: id}): the objects among its elements (or values) holding that id."""
+    items = collection if isinstance(collection, list) else list(collection.values()) if isinstance(collection, dict) else []
+    return [r for r in items if isinstance(r, dict) and foreign_key in r and type(r[foreign_key]) is type(wanted)
+            and r[foreign_key] == wanted]
+
+
 def embed(db, name, resource, names):
-    """?_embed=: attach each named collection's records that point back at the resource."""
+    """?_embed=: under each name, the records of the collection at that lodash path that point back here."""
     if not jsrt.truthy(names):
         return resource
     resource = dict(resource)
-    foreign_key = singular(name) + "Id"
+    foreign_key = pluralize.singular(name) + "Id"
     for other in names if isinstance(names, list) else [names]:
-        if not isinstance(other, str):
-            continue
-        records = db.get(other)
-        resource[other] = [r for r in records if isinstance(r, dict) and r.get(foreign_key, UNDEFINED) == resource.get("id")
-                           and type(r.get(foreign_key)) is type(resource.get("id"))] if isinstance(records, list) else []
+        key = jsobjects.to_string(other)
+        if key != "__proto__":  # resource.__proto__ = [...] sets its prototype: no property appears
+            resource[key] = _matching(lodash.get(db, other), foreign_key, resource.get("id"))
     return resource
 
 
 def expand(db, resource, names):
-    """?_expand=: replace nothing, add the parent record the resource points at (or fail as live does)."""
+    """?_expand=: add the parent record the resource points at (pluralize's plural names the collection)."""
     if not jsrt.truthy(names):
         return resource
     resource = dict(resource)
     for inner in names if isinstance(names, list) else [names]:
-        if not isinstance(inner, str) or not db.get(plural(inner)):
+        collection = lodash.get(db, pluralize.plural(inner))
+        if not jsrt.truthy(collection):
             continue
         parent_id = resource.get(inner + "Id", UNDEFINED)
+        items = collection if isinstance(collection, list) else []
         if parent_id is UNDEFINED or parent_id is None:
-            raise nodeerrors.expand_without_key()
-        resource[inner] = find_by_id(db[plural(inner)], jsrt.to_string(parent_id))
+            if any(isinstance(r, dict) and "id" in r for r in items):
+                raise nodeerrors.expand_without_key()
+            continue
+        resource[inner] = find_by_id(items, jsrt.to_string(parent_id))
     return resource
 
 
 def find_by_id(records, wanted):
     """lodash-id getById: the record whose id, as a string, equals the wanted id; undefined if none."""
     for record in records:
-        if "id" in record and jsrt.to_string(record["id"]) == wanted:
+        if isinstance(record, dict) and "id" in record and jsobjects.to_string(record["id"]) == wanted:
             return record
     return UNDEFINED
 
 
-def list_records(db, name, query, full_url):
-    """GET /<name>: the records json-server answers and the extra headers it sets, in its order."""
+def list_records(db, name, query, full_url, headers):
+    """GET /<name>: the records json-server answers; the headers it sets are added to `headers` as it sets them."""
     records = db[name]
     query = dict(query)
     params = {key: query.pop(key, UNDEFINED) for key in _RESERVED}
@@ -211,7 +156,6 @@ def list_records(db, name, query, full_url):
         values = value if isinstance(value, list) else [value]
         chain = [r for r in chain if _matches(r, key, values)]
     chain = _sort(chain, params["_sort"], params["_order"])
-    headers = []
     end, limit, start = params["_end"], params["_limit"], params["_start"]
     if jsrt.truthy(end) or jsrt.truthy(limit) or jsrt.truthy(page):
         headers.append(("X-Total-Count", str(len(chain))))
@@ -232,7 +176,7 @@ def list_records(db, name, query, full_url):
         first = first if jsrt.truthy(first) else 0
         chain = _js_slice(chain, jsrt.to_integer(first), jsrt.to_integer(first + jsrt.parse_int(limit)))
     chain = [expand(db, embed(db, name, r, params["_embed"]), params["_expand"]) for r in chain]
-    return chain, headers
+    return chain
 
 
 def _sort(chain, sort, order):
@@ -244,4 +188,4 @@ def _sort(chain, sort, order):
     if order is not UNDEFINED and jsrt.truthy(order) and not isinstance(order, str):
         raise nodeerrors.not_a_function("(_order || \"\").split")
     orders = [o.lower() for o in (order if jsrt.truthy(order) else "").split(",")]
-    return _order_by(chain, sort.split(","), orders)
+    return lodash.order_by(chain, sort.split(","), orders)

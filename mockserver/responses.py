@@ -1,19 +1,23 @@
-"""Express's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression, URLs."""
+"""Express's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression, URLs,
+and express.static's one answer (the redirect of its folder)."""
 
+import html
+import posixpath
 import re
 import zlib
 
 from . import jsrt
 from .messages import Reply, etag
-from .urlparams import parse_query
+from .negotiator import preferred_encoding
+from .urlparams import URIError, decode_uri_component, parse_url_parts
 
 GZIP_THRESHOLD = 1024
+SUPPORTED_ENCODINGS = ("gzip", "deflate", "identity")  # compression 1.7.4's: no Brotli on the live API
 
 
-def render(data, query_string):
-    """res.jsonp: (body, content type), JavaScript when a `callback` parameter names a function."""
+def render(data, callback=None):
+    """res.jsonp: (body, content type), JavaScript when req.query.callback (decoded by qs) names a function."""
     body = jsrt.stringify(data)
-    callback = parse_query(query_string).get("callback") if "callback" in query_string else None
     if isinstance(callback, list):
         callback = callback[0] if callback else None
     if isinstance(callback, str) and callback:
@@ -22,6 +26,7 @@ def render(data, query_string):
         body = f"/**/ typeof {name} === 'function' && {name}({body});"
         return body.encode("utf-8"), "text/javascript; charset=utf-8"
     return body.encode("utf-8"), "application/json; charset=utf-8"
+
 
 def send(request, headers, status, body, content_type):
     """res.send: Content-Type, Content-Length, ETag, the 304 check, then compression."""
@@ -36,8 +41,9 @@ def send(request, headers, status, body, content_type):
         return Reply(304, headers.items())
     return compress(request, headers, status, body)
 
+
 def compress(request, headers, status, body):
-    """The compression middleware: Vary on Accept-Encoding, gzip (or deflate) from 1 KB on."""
+    """The compression middleware: Vary on Accept-Encoding, then gzip or deflate from 1 KB on, as negotiated."""
     headers.vary("Accept-Encoding")
     if request.method == "HEAD":
         return Reply(status, headers.items())
@@ -66,25 +72,13 @@ def fresh(request_headers, response_etag):
 
 
 def accepted_encoding(header):
-    """Which compression the compression middleware picks for an Accept-Encoding header."""
+    """The coding compression picks for an Accept-Encoding header (None: send the body as it is)."""
     if not header:
         return None
-    weights = {}
-    for part in header.split(","):
-        name, _, params = part.strip().partition(";")
-        q = 1.0
-        match = re.search(r"q=([0-9.]+)", params)
-        if match:
-            try:
-                q = float(match.group(1))
-            except ValueError:
-                q = 0.0
-        if name:
-            weights[name.strip().lower()] = q
-    for coding in ("gzip", "deflate"):
-        if weights.get(coding, weights.get("*", 0)) > 0:
-            return coding
-    return None
+    coding = preferred_encoding(header, SUPPORTED_ENCODINGS)
+    if coding == "deflate" and preferred_encoding(header, ("gzip",)):  # "we really don't prefer deflate"
+        coding = preferred_encoding(header, ("gzip", "identity"))
+    return None if coding == "identity" else coding
 
 
 def encode_url(url):
@@ -97,4 +91,31 @@ def gzip(body):
     """A gzip member of the body."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
     return compressor.compress(body) + compressor.flush()
+
+
+def static_redirect(request, headers, target):
+    """express.static over json-server's front folder: a path that names the folder itself, without a trailing
+    slash, is sent to the same path with one (301); None for any other path (it falls through to the router)."""
+    if request.method not in ("GET", "HEAD") or not target.startswith("/"):
+        return None
+    path, query, fragment = parse_url_parts(target)
+    try:
+        decoded = decode_uri_component(path)
+    except URIError:
+        return None
+    if path.endswith("/") or "\0" in decoded or posixpath.normpath("./" + decoded) != ".":
+        return None
+    location = "/" + (path + "/").lstrip("/") if path.startswith("//") else path + "/"
+    location = encode_url(location + (f"?{query}" if query is not None else "") + (fragment or ""))
+    body = _REDIRECT_PAGE.format(html.escape(location, quote=True).replace("&#x27;", "&#39;")).encode("utf-8")
+    headers.set("Content-Type", "text/html; charset=UTF-8")
+    headers.set("Content-Length", str(len(body)))
+    headers.set("Content-Security-Policy", "default-src 'none'")
+    headers.set("X-Content-Type-Options", "nosniff")
+    headers.set("Location", location)
+    return compress(request, headers, 301, body)
+
+
+_REDIRECT_PAGE = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting</title>\n'
+                  "</head>\n<body>\n<pre>Redirecting to {}</pre>\n</body>\n</html>\n")
 

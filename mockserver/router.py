@@ -1,75 +1,122 @@
-"""json-server 0.16's router in fake-write mode: /db, nested routes, each collection's list and record routes."""
+"""json-server 0.16's router in fake-write mode, as Express 4.22 runs it: layer by layer, on the URL it rewrites.
+
+The layers, in json-server's order: method-override, body-parser, `GET /db`, the nested router
+(`/:resource/:id/:nested` rewrites the URL to `/:nested` and adds the parent key), one router per
+collection (`/` and `/:id`), then the 404. Paths match case-insensitively with an optional trailing
+slash; every route parameter is decoded when its layer matches, whatever the method (a bad escape is a
+500); a POST made OPTIONS by method-override gets Express's automatic answer from the router it reaches.
+"""
 
 import re
+from dataclasses import dataclass
 
-from . import jsrt, nodeerrors, query
+from . import jsrt, nodeerrors, pluralize, query
 from .bodyparser import parse_body
-from .jsrt import UNDEFINED
+from .jsrt import _JS_WS, UNDEFINED
 from .responses import encode_url
-from .urlparams import URIError, decode_uri_component, parse_query
+from .urlparams import URIError, decode_uri_component, parse_url
 
 NODE_METHODS = frozenset(
     "ACL BIND CHECKOUT CONNECT COPY DELETE GET HEAD LINK LOCK M-SEARCH MERGE MKACTIVITY MKCALENDAR MKCOL "
     "MOVE NOTIFY OPTIONS PATCH POST PROPFIND PROPPATCH PURGE PUT REBIND REPORT SEARCH SOURCE SUBSCRIBE "
     "TRACE UNBIND UNLINK UNLOCK UNSUBSCRIBE".split()
 )  # the methods Node's HTTP parser accepts; any other is refused before the app sees it
+_OVERRIDES = frozenset(m.lower() for m in NODE_METHODS | {"QUERY"})  # the `methods` package: Node 20's http.METHODS
 UNROUTED = "x-mock-unrouted"  # internal markers in the extra headers, never sent
 DELAY = "x-mock-delay"
-_NESTED = re.compile(r"^/([^/]+?)/([^/]+?)/([^/]+?)/?$", re.IGNORECASE)
-_ONE = re.compile(r"^/([^/]+?)/?$", re.IGNORECASE)
-_DB = re.compile(r"^/db/?$", re.IGNORECASE)
+_FLAGS = re.IGNORECASE | re.ASCII  # path-to-regexp's /i: ASCII letters only, as JavaScript folds them
+_DB = re.compile(r"/db/?\Z", _FLAGS)
+_NESTED = re.compile(r"/([^/]+?)/([^/]+?)/([^/]+?)/?\Z", _FLAGS)
+_LIST = re.compile(r"/?\Z", _FLAGS)
+_ONE = re.compile(r"/([^/]+?)/?\Z", _FLAGS)
 _MAX_TIMEOUT_MS = 2**31 - 1  # Node's setTimeout treats anything longer (or NaN, or < 1) as 1 ms
 
 
-def route(data, request, headers, path, query_string, extra):
-    """(status, data) for the request: json-server's router, layer by layer."""
+@dataclass(frozen=True)
+class Allowed:
+    """Express's automatic answer to OPTIONS: the methods the matching routes handle (`Allow` and the body)."""
+
+    methods: str
+
+
+def method_override(request, headers):
+    """method-override: on POST only, the first value of X-HTTP-Method-Override if it names a known method."""
+    if request.method != "POST":
+        return request.method
+    headers.vary("X-HTTP-Method-Override")
+    header = request.headers.get("x-http-method-override")
+    value = header.split(",", 1)[0].strip(_JS_WS) if header else ""
+    return value.upper() if value and value.lower() in _OVERRIDES else "POST"
+
+
+def route(data, request, headers, params, extra):
+    """(status, data) for the request (its method already overridden): json-server's router, layer by layer."""
     method = request.method
-    if method == "POST":
-        headers.vary("X-HTTP-Method-Override")
-        override = request.headers.get("x-http-method-override")
-        if override and override.upper() in NODE_METHODS:
-            method = override.upper()
+    url = request.target
+    path = parse_url(url)[0]
     body = parse_body(request)
     reads = method in ("GET", "HEAD")
-    if reads and _DB.match(path):
+    if reads and path is not None and _DB.match(path):
         return 200, data
-    params = parse_query(query_string) if query_string else {}
-    nested = _NESTED.match(path)
+    extra.append((DELAY, _delay_seconds(params.pop("_delay", UNDEFINED))))  # the nested router's delay layer
+    nested = _NESTED.match(path) if path is not None else None
     if nested:
         resource, parent_id, child = (_decode_param(p) for p in nested.groups())
+        if method == "OPTIONS":
+            return 200, Allowed("GET,HEAD,POST")
         if reads or method == "POST":
-            key = query.singular(resource) + "Id"
+            key = pluralize.singular(resource) + "Id"
             if reads:
                 params[key] = parent_id
             else:
                 body = jsrt.spread(body)
                 body[key] = parent_id
-            path = "/" + child.split("?")[0]
+            url = "/" + child
+            path = parse_url(url)[0]
     for name in data:
-        mount = re.match(rf"^/{re.escape(name)}/?(?=/|$)", path, re.IGNORECASE)
+        mount = re.match(rf"/{re.escape(name)}/?(?=/|\Z)", path, _FLAGS) if path is not None else None
         if mount:
-            extra.append((DELAY, _delay_seconds(params.pop("_delay", UNDEFINED))))
-            result = _resource(data, request, headers, method, name, path[mount.end():] or "/", params, body, extra)
+            result = _collection(data, request, name, _trim(url, mount.group()), params, body, extra)
             if result is not None:
                 return result
     extra.append((UNROUTED, ""))
     return 404, {}
 
 
-def _resource(data, request, headers, method, name, sub_path, params, body, extra):
-    """One collection's routes: '/' (list, create) and '/:id' (show, update, destroy)."""
-    if not sub_path.startswith("/"):
-        sub_path = "/" + sub_path
-    if re.match(r"^/?$", sub_path):
+def _trim(url, layer_path):
+    """Express's trim_prefix: the URL a mounted router sees (the mount path cut off, a leading slash kept)."""
+    protohost = _protohost(url)
+    rest = url[len(protohost) + len(layer_path):]
+    if not protohost and not rest.startswith("/"):
+        rest = "/" + rest
+    return protohost + rest
+
+
+def _protohost(url):
+    """Express's getProtohost: `http://host` of an absolute-form URL, else ''."""
+    if not url or url.startswith("/"):
+        return ""
+    search = url.find("?")
+    fqdn = url[: search if search >= 0 else len(url)].find("://")
+    if fqdn < 0:
+        return ""
+    end = url.find("/", 3 + fqdn)
+    return url[:end] if end >= 0 else ""
+
+
+def _collection(data, request, name, url, params, body, extra):
+    """One collection's router: '/' (list, create) and '/:id' (show, update, destroy); None when neither fits."""
+    method = request.method
+    path = parse_url(url)[0]
+    if path is None:
+        return None
+    if _LIST.match(path):
         if method in ("GET", "HEAD"):
-            full_url = f"http://{request.headers.get('host', '')}{request.target}"
-            records, list_headers = query.list_records(data, name, params, full_url)
-            extra.extend(list_headers)
-            return 200, records
+            return 200, query.list_records(data, name, params, full_url(request), extra)
         if method == "POST":
             return _create(data, request, name, body, extra)
-        return None
-    one = _ONE.match(sub_path)
+        return (200, Allowed("GET,POST,HEAD")) if method == "OPTIONS" else None
+    one = _ONE.match(path)
     if not one:
         return None
     record_id = _decode_param(one.group(1))
@@ -88,17 +135,21 @@ def _resource(data, request, headers, method, name, sub_path, params, body, extr
         return 200, jsrt.spread(body, {"id": found["id"]})
     if method == "DELETE":
         return 200, {}
-    return None
+    return (200, Allowed("GET,PUT,PATCH,DELETE,HEAD")) if method == "OPTIONS" else None
+
+
+def full_url(request):
+    """json-server's getFullURL: url.format({protocol: 'http', host: req.get('host')}) + req.originalUrl."""
+    host = request.headers.get("host")
+    return (f"http://{host}" if host else "http:") + request.target
 
 
 def _create(data, request, name, body, extra):
     """POST: the body with the next id (never stored), 201 and a Location built from the request URL."""
     next_id = max((r["id"] for r in data[name] if isinstance(r.get("id"), (int, float))), default=0) + 1
     created = jsrt.spread(body, {"id": next_id})
-    host = request.headers.get("host")
-    root = f"http://{host}" if host else "http:"  # url.format({protocol, host: undefined})
     extra.append(("Access-Control-Expose-Headers", "Location"))
-    extra.append(("Location", encode_url(f"{root}{request.target}/{next_id}")))
+    extra.append(("Location", encode_url(f"{full_url(request)}/{next_id}")))
     return 201, created
 
 
@@ -116,4 +167,3 @@ def _decode_param(raw):
         return decode_uri_component(raw)
     except URIError:
         raise nodeerrors.bad_param(raw) from None
-

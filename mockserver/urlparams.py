@@ -1,12 +1,11 @@
-"""URL and form decoding as Express does it: decodeURIComponent, the `qs` query parser, querystring forms."""
+"""URLs and forms as Express reads them: parseurl (pathname and query), decodeURIComponent, querystring forms.
+
+The query string itself is parsed by `qs.py`.
+"""
 
 import re
 
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_BRACKETS = re.compile(r"(\[[^[\]]*\])")
-_QS_DEPTH = 5
-_QS_ARRAY_LIMIT = 20
-_PARAMETER_LIMIT = 1000
 
 
 class URIError(ValueError):
@@ -33,93 +32,11 @@ def decode_uri_component(text):
     return "".join(out)
 
 
-def _qs_decode(text):
-    """qs's decoder: '+' is a space; a malformed escape leaves the text as it is."""
-    text = text.replace("+", " ")
-    try:
-        return decode_uri_component(text)
-    except URIError:
-        return text
-
-
 def _combine(existing, value):
-    """qs utils.combine: a repeated key collects its values into an array."""
+    """A repeated form key collects its values into an array."""
     left = existing if isinstance(existing, list) else [existing]
     right = value if isinstance(value, list) else [value]
     return left + right
-
-
-def _key_chain(key):
-    """The bracket segments of a qs key (`a[b][]` -> ['a', '[b]', '[]']), or None for an empty key."""
-    if not key:
-        return None
-    first = _BRACKETS.search(key)
-    parent = key[: first.start()] if first else key
-    chain = [parent] if parent else []
-    position, depth = (first.start() if first else len(key)), 0
-    for segment in _BRACKETS.finditer(key):
-        if depth >= _QS_DEPTH:
-            break
-        chain.append(segment.group())
-        position, depth = segment.end(), depth + 1
-    if first and position < len(key):
-        chain.append("[" + key[position:] + "]")
-    return chain
-
-
-def _build(chain, value):
-    """qs parseObject: nest the value under the chain of keys."""
-    leaf = value
-    for root in reversed(chain):
-        if root == "[]":
-            leaf = leaf if isinstance(leaf, list) else [leaf]
-            continue
-        clean = root[1:-1] if root.startswith("[") and root.endswith("]") else root
-        if root != clean and clean.isdigit() and str(int(clean)) == clean and int(clean) <= _QS_ARRAY_LIMIT:
-            leaf = [leaf]
-        else:
-            leaf = {clean: leaf}
-    return leaf
-
-
-def _merge(target, source):
-    """qs utils.merge, for the shapes a query string produces."""
-    if isinstance(target, dict) and isinstance(source, dict):
-        merged = dict(target)
-        for key, value in source.items():
-            merged[key] = _merge(merged[key], value) if key in merged else value
-        return merged
-    if isinstance(target, list) and isinstance(source, list):
-        return target + source
-    if isinstance(target, list):
-        return target + [source]
-    if isinstance(source, list):
-        return [target] + source
-    if isinstance(target, dict):
-        return {**target, str(source): True}
-    return [target, source]
-
-
-def parse_query(query):
-    """Express's extended query parser (qs): repeated keys become arrays, brackets nest."""
-    flat = {}
-    for part in query.split("&")[:_PARAMETER_LIMIT]:
-        equals = part.find("]=")
-        position = part.find("=") if equals == -1 else equals + 1
-        if position == -1:
-            key, value = _qs_decode(part), ""
-        else:
-            key, value = _qs_decode(part[:position]), _qs_decode(part[position + 1:])
-        flat[key] = _combine(flat[key], value) if key in flat else value
-    result = {}
-    for key, value in flat.items():
-        chain = _key_chain(key)
-        if chain is None:
-            continue
-        built = _build(chain, value)
-        name, nested = (chain[0], built[chain[0]]) if isinstance(built, dict) and chain[0] in built else ("0", built)
-        result[name] = _merge(result[name], nested) if name in result else nested
-    return result
 
 
 def _unescape_form(text):
@@ -152,3 +69,75 @@ def parse_form(body):
 def form_parameter_count(body):
     """How many parameters body-parser counts in a form body (it refuses more than 1000)."""
     return body.count("&") + 1
+
+
+_FAST_BREAK = frozenset("\t\n\f\r #\u00a0\ufeff")  # parseurl leaves a URL with these to url.parse
+_AUTO_ESCAPE = {c: f"%{ord(c):02X}" for c in "\t\n\r \"'<>\\^`{|}"}
+_PROTOCOL = re.compile(r"[a-z0-9.+-]+:", re.I)
+_SIMPLE_PATH = re.compile(r"(//?(?!/)[^?\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*)"
+                          r"(\?[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*)?\Z")
+_NON_HOST = frozenset("\t\n\r \"%';<>\\^`{|}")
+_SLASHED = ("http:", "https:", "ftp:", "gopher:", "file:", "ws:", "wss:")
+
+
+def parse_url(url):
+    """(pathname, query) of req.url as parseurl reads it (query None when there is none)."""
+    return parse_url_parts(url)[:2]
+
+
+def parse_url_parts(url):
+    """(pathname, query, hash) of a URL as parseurl reads it: its fast path, else Node's url.parse."""
+    if url.startswith("/") and not any(char in _FAST_BREAK for char in url):
+        path, mark, query = url.partition("?")
+        return path, (query if mark else None), None
+    return _legacy_parse(url)
+
+
+def _legacy_parse(url):
+    """Node's url.parse(url) for the pathname, query and hash: trimmed, backslashes, host, auto-escaping."""
+    rest = _trim_and_unslash(url)
+    if "#" not in rest and "@" not in rest.split("?")[0]:
+        simple = _SIMPLE_PATH.match(rest)
+        if simple:
+            query = simple.group(2)
+            return simple.group(1), (query[1:] if query is not None else None), None
+    protocol = _PROTOCOL.match(rest)
+    protocol = protocol.group().lower() if protocol else None
+    if protocol:
+        rest = rest[len(protocol):]
+    slashes, hostname = False, ""
+    if (protocol or re.match(r"//[^@/]+@[^@/]+", rest)) and rest.startswith("//") and protocol != "javascript:":
+        rest, slashes = rest[2:], True
+    if slashes or (protocol and protocol not in _SLASHED and protocol != "javascript:"):
+        rest, hostname = _split_host(rest)
+    if protocol != "javascript:":
+        rest = "".join(_AUTO_ESCAPE.get(char, char) for char in rest)
+    rest, hash_mark, fragment = rest.partition("#")
+    path, mark, query = rest.partition("?")
+    if not path and hostname and protocol in _SLASHED:
+        path = "/"
+    return (path or None), (query if mark else None), (hash_mark + fragment if hash_mark else None)
+
+
+def _trim_and_unslash(url):
+    """url.parse's first pass: white space trimmed at both ends, backslashes before ? or # made slashes."""
+    space = "".join(chr(c) for c in range(33)) + "\u00a0\ufeff"
+    url = url.strip(space)
+    head_end = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    return url[:head_end].replace("\\", "/") + url[head_end:]
+
+
+def _split_host(rest):
+    """(what follows the host, the host) of `host/path...`, as url.parse cuts and checks the host."""
+    end = next((i for i, char in enumerate(rest) if char in "#/?"), len(rest))
+    at = rest.rfind("@", 0, end)
+    start = at + 1 if at >= 0 else 0
+    non_host = next((i for i in range(start, end) if rest[i] in _NON_HOST), end)
+    host, rest = rest[start:non_host], rest[non_host:]
+    hostname = re.sub(r":[0-9]*\Z", "", host)
+    if not hostname.startswith("["):
+        bad = next((i for i, char in enumerate(hostname) if char in "/\\#?:"), -1)
+        if bad >= 0:
+            rest = "/" + hostname[bad:] + rest
+            hostname = hostname[:bad]
+    return rest, hostname

@@ -210,6 +210,8 @@ def _parse_head(line, fields):
     headers = {}
     for raw in fields:
         key, text = _header_field(raw)
+        if key == "host" and key in headers:
+            continue  # Node keeps the first Host (IncomingMessage drops a repeated one)
         headers[key] = f"{headers[key]}, {text}" if key in headers else text
     if version == "HTTP/1.1" and "host" not in headers:
         raise Refusal(400)

@@ -11,6 +11,7 @@ from outcome import answer_of, result_of
 import services
 
 USERNAMES = {1: "Bret"}
+USER_FIELDS = ("id", "name", "username", "email", "address", "phone", "website", "company")
 RELS = {"first": "first", "previous": "prev", "next": "next", "last": "last"}
 
 
@@ -42,6 +43,13 @@ def page_links(context):
     expected = [(RELS[row["link"]], row["page"]) for row in context.table]
     links = re.findall(r'<[^>]*[?&]_page=(\d+)[^>]*>; rel="(\w+)"', answer_of(context).headers.get("Link", ""))
     assert_that([(rel, page) for page, rel in links], equal_to(expected), "the Link header's pages")
+
+
+@then('the link to the {rel} page is "{url}"')
+def page_link(context, rel, url):
+    """The Link header's link of that kind (first, previous, next, last) is exactly this URL."""
+    links = re.findall(r'<([^>]*)>; rel="(\w+)"', answer_of(context).headers.get("Link", ""))
+    assert_that(dict((r, u) for u, r in links).get(RELS.get(rel, rel)), equal_to(url), f"the {rel} page's link")
 
 
 @then("I am given no links to other pages")
@@ -80,6 +88,35 @@ def created_at(context, number, path):
     assert_that(answer.status, equal_to(201), f"{answer.url} answered {answer.text[:60]!r}")
     assert_that(result_of(context), has_entries(id=number), "the created record")
     assert_that(answer.headers.get("Location", ""), ends_with(path), "the Location header")
+
+
+@then('the new record is announced at "{url}"')
+def announced_at(context, url):
+    """201 Created, and the Location header is exactly this URL."""
+    answer = answer_of(context)
+    assert_that((answer.status, answer.headers.get("Location")), equal_to((201, url)), f"{answer.url} answered")
+
+
+@then('I am told the address allows "{methods}"')
+def allows(context, methods):
+    """200 with Express's own answer to OPTIONS: the methods as a web page's text, and in an Allow header."""
+    answer = answer_of(context)
+    told = (answer.status, answer.headers.get("Content-Type"), answer.headers.get("Allow"), answer.text)
+    assert_that(told, equal_to((200, "text/html; charset=utf-8", methods, methods)), f"{answer.url} answered")
+
+
+@then('user {number:d} comes with an empty list under "{key}"')
+def empty_list_under(context, number, key):
+    """The user record, with an extra field of that name holding an empty list."""
+    assert_that(result_of(context), has_entries({"id": number, key: []}), f"user {number} with {key!r}")
+
+
+@then("user {number:d} comes with no more than their own fields")
+def own_fields_only(context, number):
+    """The user record has exactly the fields every user has, nothing added."""
+    user = result_of(context)
+    assert_that(sorted(user), equal_to(sorted(USER_FIELDS)), f"the fields of user {number}")
+    assert_that(user, has_entries(id=number), f"user {number}")
 
 
 @then("the answer is exactly")

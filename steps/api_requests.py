@@ -134,3 +134,46 @@ def delete_address(context, address):
 def send_method(context, method, address):
     """Any method, even one HTTP does not know."""
     send(context, method, address)
+
+
+@when('I call the API "{host}" and ask for "{address}"')
+def ask_by_name(context, host, address):
+    """Read an address, naming the API by another name (the Host header) than the one it listens on."""
+    send(context, "GET", address, headers={"Host": host})
+
+
+@when('I call the API by no name and ask for "{address}"')
+def ask_by_no_name(context, address):
+    """Read an address with an empty Host header."""
+    send(context, "GET", address, headers={"Host": ""})
+
+
+@when('I call the API "{host}" and create through "{address}" with an empty request')
+def create_by_name(context, host, address):
+    """POST with no body, naming the API by another name (the Host header)."""
+    send(context, "POST", address, headers={"Host": host})
+
+
+@when('I call the API by no name and create through "{address}" with an empty request')
+def create_by_no_name(context, address):
+    """POST with no body and an empty Host header."""
+    send(context, "POST", address, headers={"Host": ""})
+
+
+@when('I ask the API for "{address}" with "{codings}" accepted')
+def ask_with_codings(context, address, codings):
+    """Read an address with this Accept-Encoding header, as a client writes it."""
+    send(context, "GET", address, headers={"Accept-Encoding": codings})
+
+
+@when('I send a {method:w} to "{address}" that says it is a "{other}"')
+def send_overridden(context, method, address, other):
+    """A request with no body carrying X-HTTP-Method-Override (what clients that can only POST send)."""
+    send(context, method, address, headers={"X-HTTP-Method-Override": other})
+
+
+@when('I ask again for "{address}" through a POST that says it is a GET, with the fingerprint I was given')
+def ask_again_overridden(context, address):
+    """A POST standing for a GET (X-HTTP-Method-Override), sending the ETag of the previous answer."""
+    fingerprint = context.answer.headers["ETag"]
+    send(context, "POST", address, headers={"X-HTTP-Method-Override": "GET", "If-None-Match": fingerprint})

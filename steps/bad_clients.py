@@ -1,6 +1,7 @@
 """Steps for clients that misbehave: malformed HTTP, half-sent and trickled requests, a crowd at once."""
 
 import json
+import time
 
 import rawhttp
 from outcome import asked_for
@@ -103,6 +104,15 @@ def ask_raw(context, target):
     context.raw_answer = rawhttp.send(context.mock.port, rawhttp.get(target, context.mock.port))
 
 
+@when('a client asks for the users with {count:d} query parts like "{part}"')
+def ask_hard_query(context, count, part):
+    """A GET of /users whose query repeats the part, {i} replaced by 0, 1, 2...; the time the answer took kept."""
+    query = "&".join(part.replace("{i}", str(i)) for i in range(count))
+    started = time.monotonic()
+    context.raw_answer = rawhttp.send(context.mock.port, rawhttp.get("/users?" + query, context.mock.port))
+    context.elapsed = time.monotonic() - started
+
+
 @when("a client trickles in a request one byte every {pause:g} seconds")
 def trickle_request(context, pause):
     """Send a request so slowly that no read ever times out; note whether the mock closed it (50 bytes at most)."""
@@ -134,6 +144,14 @@ def told_api_failed(context, error_name):
     answer = context.raw_answer
     assert_that(answer.status, equal_to(500), f"the status of {answer}")
     assert_that(answer.body.decode("utf-8"), starts_with(f"{error_name}: "), f"the body of {answer}")
+
+
+@then("it is answered within {seconds:g} second")
+@then("it is answered within {seconds:g} seconds")
+def answered_within(context, seconds):
+    """200, and the whole answer came within that many seconds."""
+    assert_that(context.raw_answer.status, equal_to(200), str(context.raw_answer))
+    assert_that(context.elapsed < seconds, is_(True), f"the answer took {context.elapsed:.3f} s")
 
 
 @then("it is told there is no such thing")

@@ -11,14 +11,59 @@ TARGETS = ("/users?toString_ne=x", "/users?id.=1", "/users?.id=1", "/users?_sort
 KEYS = ("id", "name", "address.city", "address[city]", "toString", "valueOf", "__proto__", "constructor",
         "length", "name.length", "[0]", "a..b", ".", "..", "address.", "company.name", "id[", "id]", "%69d")
 OPS = ("", "_ne", "_like", "_gte", "_lte")
+# lodash paths: inherited properties of objects, strings, numbers and functions; odd separators and quotes
+PATHS = ("constructor.name", "toString.length", "__proto__.constructor.name", "name.constructor.name", "id.toFixed",
+         "address.geo.lat.length", "name[0]", "name.0", "['name']", '["address"]["city"]', "address['city']",
+         "company.name.length", "email.length", "id.constructor", "address.__proto__", "hasOwnProperty.name",
+         "name.toUpperCase.length", "address.city.", ".address.city", "address..city", "address[city", "address]city",
+         "['a.b']", "[\"id\"]", "[-1]", "name[1.5]", "valueOf.call", "constructor.prototype", "username.__proto__",
+         "id.__proto__", "phone.split", "website.length", "address.geo", "company", "address.zipcode.length",
+         "toString.call.apply", "__proto__.__proto__", "constructor.keys", "name.at")
+VALUES = ("1", "x", "Bret", "13", "", "Gwenborough", "[object Object]", "Object", "0", "function toString() { [native code] }",
+          "5", "-37.3159", "Leanne Graham", "String", "function")
+# qs: brackets, depth, array indexes around arrayLimit, prototype names, escapes of the brackets themselves
+QS_KEYS = ("id[]", "id[0]", "id[1]", "id[999]", "id[1000]", "id[a]", "id[][]", "[id]", "[id][]", "id]", "id[[]",
+           "id[]]", "id[a][b][c][d][e][f]", "__proto__[id]", "id[__proto__]", "%5Bid%5D", "id%5B%5D", "id%5b0%5d",
+           "address[city]", "address[geo][lat]", "address[city][]", "[address][city]", "id[ 1]", "id[01]", "id[-1]")
+# parameters json-server reads as strings, given arrays and objects instead
+SHAPES = ("q[]=Bret", "q[a]=Bret", "q[]=&q[]=Bret", "q=&q=Bret", "_sort[]=name", "_sort[a]=id", "_order[]=desc&_sort=id",
+          "_order[a]=desc&_sort=id", "_limit[]=2", "_limit[a]=2", "_start[]=1&_end=3", "_end[]=3", "_page[]=2",
+          "_page[a]=2&_limit=3", "_limit=2&_limit=3", "_page=2&_page=3&_limit=2", "callback[]=cb", "callback[a]=cb",
+          "callback=cb&callback=dd", "callback=", "callback=a.b[0]$_", "callback=a-b()", "callback=%E2%80%A8",
+          "_embed[]=posts&_embed[]=albums", "_embed[0]=posts", "_embed[a][b]=posts", "_expand[]=user",
+          "_expand[0]=user", "_=1&callback=cb", "%63allback=cb&callback=dd", "c%61llback=cb", "%71=Bret",
+          "_l%69mit=2", "_s%6Frt=name&_order=desc", "%5Fpage=2&_limit=3", "id=1%26id%3D2", "id=1&id=1", "q=%FF",
+          "%FF=1", "name_like=%5B", "id%3D1", "=1", "&&id=1&&", "id", "id=", "a=1&a[b]=2&a[c]=3", "id[b]=1&id=2")
+EMBEDS = ("posts", "albums", "todos", "comments", "__proto__", "constructor", "toString", "length", "posts.0", "users",
+          "POSTS", "post", "", "db", "[0]", "posts[0]")
+EXPANDS = ("user", "users", "USER", "User", "post", "album", "person", "constructor", "__proto__", "", "todo", "length")
 
 
 def cases(rng):
-    """The issue's examples, then random keys (odd paths, inherited names, brackets) with operators."""
+    """The issue's examples; then odd and inherited paths, qs shapes, embed and expand names, random mixes."""
     for target in TARGETS:
         yield get(FAMILY, target)
+    for path in PATHS:
+        yield get(FAMILY, f"/users?{path}={rng.choice(VALUES)}")
+        yield get(FAMILY, f"/users?{path}{rng.choice(OPS[1:])}={rng.choice(VALUES)}")
+        yield get(FAMILY, f"/users?_sort={path}&_order={rng.choice(('asc', 'desc', 'DESC'))}")
+    for key in QS_KEYS:
+        yield get(FAMILY, f"/users?{key}={rng.choice(('1', '2', 'Gwenborough', '-37.3159'))}")
+    for shape in SHAPES:
+        yield get(FAMILY, f"/users?{shape}")
+    for name in EMBEDS:
+        yield get(FAMILY, f"/users/1?_embed={name}")
+        yield get(FAMILY, f"/users?_limit=2&_embed={name}")
+    for name in EXPANDS:
+        yield get(FAMILY, f"/posts/1?_expand={name}")
+        yield get(FAMILY, f"/todos?_limit=2&_expand={name}")
     for _ in range(200):
         key = rng.choice(KEYS) + rng.choice(OPS)
         value = rng.choice(("1", "x", "Bret", "13", "", "Gwenborough", "[object Object]"))
         extra = rng.choice(("", "&_sort=" + rng.choice(KEYS), "&_limit=2", "&_embed=" + rng.choice(KEYS)))
         yield get(FAMILY, f"/users?{key}={value}{extra}")
+    for _ in range(150):
+        parts = [f"{rng.choice(PATHS + KEYS)}{rng.choice(OPS)}={rng.choice(VALUES)}" for _ in range(rng.randint(1, 2))]
+        parts.append(rng.choice(SHAPES + ("_sort=" + ",".join(rng.sample(PATHS, 2)), "")))
+        resource = rng.choice(("users", "posts", "todos", "albums"))
+        yield get(FAMILY, f"/{resource}?{'&'.join(p for p in parts if p)}")
