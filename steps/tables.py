@@ -9,14 +9,14 @@ class StepMisread(AssertionError):
     """A table or docstring a step cannot read whole: the message names what it can read."""
 
 
-def takes(what, *columns):
-    """Declare that a step takes a table (with these columns; none: user fields) or a "docstring".
+def takes(what, *columns, any_of=False):
+    """Declare that a step takes a table (with these columns, or any_of them) or a "docstring".
 
     environment.py refuses a table or docstring given to a step that does not declare one: the step would
     silently ignore it. The step dictionary lists what each step takes.
     """
     def declared(func):
-        func.takes = (what, columns)
+        func.takes = (what, columns, any_of)
         return func
     return declared
 

@@ -6,7 +6,7 @@ from hamcrest import assert_that
 from judging import USERS, judges
 from matchers import a_user_with
 from tables import takes, user_rows
-from user_fields import field_path, field_words, typed
+from user_fields import FIELDS, field_path, field_words, typed
 
 
 def parse_who(text):
@@ -47,11 +47,11 @@ def field_is(context, who, field, value):
     assert_that(user, a_user_with({path: typed(path, value)}), "the user that came back")
 
 
-@then("I get these users")
-@then("I get these users:")
 @then("I get the users in this order")
 @then("I get the users in this order:")
-@takes("table")
+@then("I get these users")
+@then("I get these users:")
+@takes("table", *FIELDS, any_of=True)
 @judges(USERS)
 def these_users(context):
     """Exactly the table's users came back, in its order; every cell is checked (columns: any field of a user)."""
