@@ -6,6 +6,7 @@ from hamcrest import assert_that
 from judging import APP_TOLD, USERS, judges
 from matchers import a_user_with, an_error, equals
 from outcome import attempt
+from user_fields import UnknownField, field_path
 
 import services
 
@@ -30,14 +31,23 @@ def look_up_user_by_text(context, user_id):
 
 @when('I look for users whose {field} is "{value}" or "{other}"')
 def find_users_by_either_value(context, field, value, other):
-    """Ask for the users whose field (its name in the data, or a dotted path) equals either value."""
-    attempt(context, services.find_users, {field: [value, other]})
+    """Ask for the users whose field (as on a profile page, or its path in the data) equals either value."""
+    attempt(context, services.find_users, {_filtered(field): [value, other]})
 
 
 @when('I look for users whose {field} is "{value}"')
 def find_users_by_field(context, field, value):
-    """Ask for the users whose field (its name in the data, or a dotted path like address.city) equals the value."""
-    attempt(context, services.find_users, {field: value})
+    """Ask for the users whose field (city, company..., or a path such as address.city) equals the value."""
+    attempt(context, services.find_users, {_filtered(field): value})
+
+
+def _filtered(field):
+    """The path the API filters on: a profile page's word for a field ("city": address.city), else the word as it
+    is (the API ignores a field users do not have, and the features document that)."""
+    try:
+        return field_path(field)
+    except UnknownField:
+        return field
 
 
 @then("I get no users")
