@@ -6,7 +6,8 @@ import re
 import parse_types  # noqa: F401  (registers the Kind and Ids field types)
 from behave import then
 from hamcrest import assert_that, empty, ends_with, has_entries, has_key, is_not, starts_with
-from judging import ANSWER, DATA_SET, JSON_ANSWER, NEW_RECORD, ONE_POST, ONE_USER, RECORDS, USERS, WRITTEN_USER, judges
+from judging import (ANSWER, DATA_SET, JSON_ANSWER, NEW_RECORD, ONE_POST, ONE_USER, RECORDS, USERS, WRITTEN_USER,
+                     from_where, judges)
 from matchers import a_user_with, equals
 from outcome import asked_again
 from tables import StepMisread, json_in_order, rows_of, takes
@@ -21,7 +22,8 @@ RELS = {"first": "first", "previous": "prev", "next": "next", "last": "last"}
 def records_numbered(context, kind, ids):
     """Exactly these records came back, by number, in this order (one user looked up counts as a list of one)."""
     records = USERS(context) if kind == "users" else RECORDS(context, kind=kind)
-    assert_that([record.get("id") for record in records], equals(ids), f"the numbers of the {kind} that came back")
+    numbers = [record.get("id") for record in records]
+    assert_that(numbers, equals(ids), from_where(context, f"the numbers of the {kind} that came back"))
 
 
 @then("I am told there are {total:d} in all")
@@ -136,7 +138,7 @@ def whole_data_set(context):
 def each_comes_with(context, kind, count, other):
     """At least one record came back, and each carries that many embedded records, all pointing back at it."""
     records, key = RECORDS(context, kind=kind), kind[:-1] + "Id"
-    assert_that(records, is_not(empty()), f"the {kind} that came back")
+    assert_that(records, is_not(empty()), from_where(context, f"the {kind} that came back"))
     for record in records:
         assert_that(record, has_key(other), f"{kind[:-1]} {record.get('id')}")
         assert_that([item.get(key) for item in record[other]], equals([record.get("id")] * count),
@@ -148,7 +150,7 @@ def each_comes_with(context, kind, count, other):
 def user_comes_with(context, number, count, other):
     """User N came back, carrying that many embedded records, all pointing back at them."""
     user = ONE_USER(context)
-    assert_that(user.get("id"), equals(number), "the user that came back")
+    assert_that(user.get("id"), equals(number), from_where(context, "the user that came back"))
     assert_that([item.get("userId") for item in user.get(other, [])], equals([number] * count),
                 f"the {other} embedded in user {number}")
 

@@ -36,7 +36,8 @@ def not_modified(context):
 def full_again(context):
     """200 with the whole body (the fingerprint sent did not match)."""
     came = ANSWER(context)
-    assert_that((came.status, bool(came.text)), equals((200, True)), f"the status, and whether a body came: {came.said()}")
+    assert_that((came.status, bool(came.text)), equals((200, True)), f"the status, and whether a body came:"
+                f" {came.said()}")
 
 
 @then("the answer must not be reused without asking again")

@@ -151,7 +151,8 @@ class UsersLike(BaseMatcher):
         """Each row that differs from its user, as "row 2: user 2's city should be 'X'; it was 'Y'"."""
         wrong = []
         for number, (user, row) in enumerate(zip(item, self.rows, strict=True), 1):
-            found = [(path, value, value_at(user, path)) for path, value in row.items() if value_at(user, path) != value]
+            found = [(path, value, value_at(user, path)) for path, value in row.items()
+                     if value_at(user, path) != value]
             if found:
                 wrong.append(f"row {number}: " + "; ".join(differences(user, found)))
         return wrong

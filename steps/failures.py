@@ -14,7 +14,8 @@ TOLD = (
     (services.UserNotFound, "the user does not exist", lambda e: f"user {e.user_id} does not exist"),
     (services.WriteRefused, "the service does not accept changes", None),
     (services.RateLimited, "the users service is busy", None),
-    (services.ServerError, "the users service failed", lambda e: f"the users service failed with {failure_words(e.status)}"),
+    (services.ServerError, "the users service failed",
+     lambda e: f"the users service failed with {failure_words(e.status)}"),
     (services.ApiTimeout, "the users service is too slow", None),
     (services.ApiUnavailable, "the users service is unavailable", None),
     (services.EmptyBody, "the answer was empty", None),
@@ -22,7 +23,8 @@ TOLD = (
     (services.TruncatedBody, "the answer was cut short", None),
     (services.WrongShape, "the answer was not what the app expects", None),
     (services.InvalidBody, "the answer could not be used", None),
-    (services.UnexpectedResponse, "the API answered a status the app does not expect", lambda e: f"the API answered {e.status}"),
+    (services.UnexpectedResponse, "the API answered a status the app does not expect",
+     lambda e: f"the API answered {e.status}"),
     (BaseException, "the call failed", None),
 )
 
@@ -37,7 +39,7 @@ register_type(Failure=parse_failure)
 
 
 def failure_words(status):
-    """A failing status in the features' words: "a maintenance break" for 503, "a 504 error" for one they do not name."""
+    """A failing status in the features' words: "a maintenance break" for 503, "a 504 error" for others."""
     named = {code: words for words, code in FAILURES.items()}
     return named.get(status, f"a {status} error")
 

@@ -32,6 +32,12 @@ class Reading:
         return found
 
 
+def from_where(context, what):
+    """A failure's first line: what was checked, and where it came from ("... from the mock at http://...")."""
+    where = came_back(context).where
+    return f"{what} from {where}" if where else what
+
+
 def judges(reading):
     """Declare, under a Then's decorators, what it reads (the step dictionary says so for every Then)."""
     def declared(func):

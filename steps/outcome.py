@@ -104,7 +104,8 @@ class CameBack:
             return f"{self.status} with no body"
         if self.headers.get("Content-Type", "").startswith("text/html"):
             first = self.text.split("\n", 1)[0]
-            return f"{self.status} with a web page" if first.lstrip().startswith("<") else f"{self.status}: {first[:80]}"
+            page = first.lstrip().startswith("<")
+            return f"{self.status} with a web page" if page else f"{self.status}: {first[:80]}"
         return f"{self.status} with {self.text[:60]!r}" if len(self.text) > 60 else f"{self.status} with {self.text}"
 
 

@@ -32,7 +32,8 @@ def requests_for(context, method, path):
 @judges(JOURNAL)
 def asked_for_user(context, user_id, times):
     """The mock received that many requests for the user."""
-    assert_that(requests_for(context, "GET", f"/users/{user_id}"), a_list_of(times, "requests"), f"requests for user {user_id}")
+    asked = requests_for(context, "GET", f"/users/{user_id}")
+    assert_that(asked, a_list_of(times, "requests"), f"requests for user {user_id}")
 
 
 @then("the app asked for the list of users {times:Times}")

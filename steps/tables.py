@@ -1,4 +1,4 @@
-"""A step's table or docstring read in full: every column known, every row read, or one sentence naming what is known."""
+"""A step's table or docstring read in full: every column known, every row read, or a sentence naming the known."""
 
 import json
 

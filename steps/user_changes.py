@@ -3,7 +3,7 @@
 from behave import then, when
 from collection_matchers import a_list_of, the_one
 from hamcrest import assert_that
-from judging import APP_TOLD, DELETION, NEW_USER, NOW, ONE_RECORD, USERS, WRITTEN_USER, judges
+from judging import APP_TOLD, DELETION, NEW_USER, NOW, ONE_RECORD, USERS, WRITTEN_USER, from_where, judges
 from matchers import a_user_with, an_error, equals
 from outcome import asked_again, attempt
 from tables import StepMisread, rows_of, takes
@@ -54,14 +54,15 @@ def delete_user(context, user_id):
 @judges(NEW_USER)
 def new_user_id(context, user_id):
     """The user a When created came back with that id."""
-    assert_that(NEW_USER(context), a_user_with(id=user_id), "the user created")
+    assert_that(NEW_USER(context), a_user_with(id=user_id), from_where(context, "the user created"))
 
 
 @then('the API echoes back the name "{name}" and username "{username}"')
 @judges(WRITTEN_USER)
 def echoed(context, name, username):
     """The user a write (create, replace, change) echoed back has that name and username."""
-    assert_that(WRITTEN_USER(context), a_user_with(name=name, username=username), "the user the write echoed back")
+    assert_that(WRITTEN_USER(context), a_user_with(name=name, username=username),
+                from_where(context, "the user the write echoed back"))
 
 
 @then("the answer holds only {fields}")
@@ -69,7 +70,8 @@ def echoed(context, name, username):
 def answer_holds_only(context, fields):
     """The one record that came back has exactly these fields (e.g. "id, name and username"), nothing else."""
     expected = sorted(f.strip() for f in fields.replace(" and ", ",").split(","))
-    assert_that(sorted(ONE_RECORD(context)), equals(expected), "the fields of the record that came back")
+    fields = sorted(ONE_RECORD(context))
+    assert_that(fields, equals(expected), from_where(context, "the fields of the record that came back"))
 
 
 @then("the rest of user {user_id:d}'s record is unchanged")

@@ -4,7 +4,7 @@ import parse_types  # noqa: F401  (registers the Content, Owner and Ids field ty
 from behave import then, when
 from collection_matchers import a_list_of, all_belonging_to
 from hamcrest import assert_that
-from judging import A_LIST, OWNED, RECORDS, judges
+from judging import A_LIST, OWNED, RECORDS, from_where, judges
 from outcome import attempt
 
 import services
@@ -24,7 +24,7 @@ def ask_for_content(context, kind, user_id):
 @judges(RECORDS)
 def content_counted(context, count, kind):
     """Exactly that many records of that kind came back (users, posts, comments, albums, photos or todos)."""
-    assert_that(RECORDS(context, kind=kind), a_list_of(count, kind), f"the {kind} that came back")
+    assert_that(RECORDS(context, kind=kind), a_list_of(count, kind), from_where(context, f"the {kind} that came back"))
 
 
 @then("every one of them belongs to {owner:Owner} {number:d}")
@@ -38,4 +38,4 @@ def all_belong_to(context, owner, number):
 @judges(A_LIST)
 def got_none(context):
     """An empty list came back."""
-    assert_that(A_LIST(context), a_list_of(0, "records"), "the list that came back")
+    assert_that(A_LIST(context), a_list_of(0, "records"), from_where(context, "the list that came back"))

@@ -3,7 +3,7 @@
 from behave import then, when
 from collection_matchers import a_list_of, complete_users, users_named
 from hamcrest import assert_that
-from judging import APP_TOLD, USERS, judges
+from judging import APP_TOLD, USERS, from_where, judges
 from matchers import a_user_with, an_error, equals
 from outcome import attempt
 from user_fields import UnknownField, field_path
@@ -54,14 +54,14 @@ def _filtered(field):
 @judges(USERS)
 def no_users(context):
     """No users came back (an empty list)."""
-    assert_that(USERS(context), a_list_of(0, "users"), "the users that came back")
+    assert_that(USERS(context), a_list_of(0, "users"), from_where(context, "the users that came back"))
 
 
 @then("every user has a complete record")
 @judges(USERS)
 def every_user_complete(context):
     """At least one user came back, and each has id, name, username, email, address, phone, website and company."""
-    assert_that(USERS(context), complete_users(), "the users that came back")
+    assert_that(USERS(context), complete_users(), from_where(context, "the users that came back"))
 
 
 @then("the users are numbered {first:d} to {last:d} in order")
@@ -77,15 +77,15 @@ def users_numbered(context, first, last):
 def the_user_named(context, name, username):
     """Exactly one user came back, with that name and username."""
     users = USERS(context)
-    assert_that(users, a_list_of(1, "users"), "the users that came back")
-    assert_that(users[0], a_user_with(name=name, username=username), "the user that came back")
+    assert_that(users, a_list_of(1, "users"), from_where(context, "the users that came back"))
+    assert_that(users[0], a_user_with(name=name, username=username), from_where(context, "the user that came back"))
 
 
 @then('I get only "{name}"')
 @judges(USERS)
 def only_user(context, name):
     """Exactly one user came back, with that name."""
-    assert_that(USERS(context), users_named(name), "the users that came back")
+    assert_that(USERS(context), users_named(name), from_where(context, "the users that came back"))
 
 
 @then("I am told user {user_id:d} does not exist")

@@ -3,7 +3,7 @@
 from behave import register_type, then
 from collection_matchers import the_one, users_having, users_like
 from hamcrest import assert_that
-from judging import USERS, judges
+from judging import USERS, from_where, judges
 from matchers import a_user_with
 from tables import takes, user_rows
 from user_fields import FIELDS, field_path, field_words, typed
@@ -35,7 +35,7 @@ register_type(Field=parse_field)
 def every_user_has(context, field):
     """At least one user came back, and each has that field (phone, website, city...), not empty."""
     path = field_path(field)
-    assert_that(USERS(context), users_having(path, field_words(path)), "the users that came back")
+    assert_that(USERS(context), users_having(path, field_words(path)), from_where(context, "the users that came back"))
 
 
 @then('{who:Who}\'s {field:Field} is "{value}"')
@@ -44,7 +44,7 @@ def field_is(context, who, field, value):
     """The user (user 3, or a username or name) is among those that came back, and that field has that value."""
     path = field_path(field)
     user = the_one(USERS(context), who)
-    assert_that(user, a_user_with({path: typed(path, value)}), "the user that came back")
+    assert_that(user, a_user_with({path: typed(path, value)}), from_where(context, "the user that came back"))
 
 
 @then("I get the users in this order")
@@ -56,4 +56,4 @@ def field_is(context, who, field, value):
 def these_users(context):
     """Exactly the table's users came back, in its order; every cell is checked (columns: any field of a user)."""
     rows = [{path: typed(path, text) for path, text in row.items()} for row in user_rows(context)]
-    assert_that(USERS(context), users_like(rows), "the users that came back")
+    assert_that(USERS(context), users_like(rows), from_where(context, "the users that came back"))
