@@ -47,13 +47,16 @@ def judges(reading):
 
 
 def _users(context, came):
+    """The users that came back: a list of users, or one user as a list of one (None: no users came)."""
     if came.kind != "users" or came.records is None:
         return None
     return came.records if isinstance(came.records, list) else ([came.records] if came.records else None)
 
 
 def _written(methods, kind=None):
+    """A pick of the record a write (by the method the API acted on) echoed back, of a kind if given."""
     def pick(context, came):
+        """The echoed record, or None."""
         if came.acted not in methods or not isinstance(came.records, dict) or came.error is not None:
             return None
         return came.records if kind is None or came.kind == kind else None
@@ -61,12 +64,15 @@ def _written(methods, kind=None):
 
 
 def _one(kind):
+    """A pick of the one record of a kind that came back."""
     def pick(context, came):
+        """The record, or None."""
         return came.records if came.kind == kind and isinstance(came.records, dict) and came.records else None
     return pick
 
 
 def _data_set(context, came):
+    """The whole data set (an object of lists, from an address of no collection), or None."""
     document = came.document
     if came.kind is None and isinstance(document, dict) and document and all(isinstance(v, list)
                                                                             for v in document.values()):
@@ -75,6 +81,7 @@ def _data_set(context, came):
 
 
 def _journal(context, came):
+    """The requests the scenario's mock received, when the scenario talks to it (None for the live API)."""
     mock = getattr(context, "mock", None)
     return mock.journal.entries() if mock is not None and getattr(context, "api_url", None) == mock.base_url else None
 

@@ -48,7 +48,11 @@ class CameBack:
     @cached_property
     def records(self):
         """What a successful answer holds: a list of records, or one record (None: no records came)."""
-        return None if self.error is not None else records_in(self.status, self.document)
+        if self.error is not None:
+            return None
+        # A client call whose answer no hook saw (a client of its own, not services' default one): its value counts.
+        unseen = self.status is None and self.value is not NOT_JSON
+        return records_in(200 if unseen else self.status, self.document)
 
     @cached_property
     def kind(self):
@@ -80,7 +84,7 @@ class CameBack:
             return f"stopped the mock in {self.elapsed:.3f} s"
         if self.answers:
             return f"got {len(self.answers)} answers, for a crowd of clients"
-        if self.status is None:
+        if self.status is None and self.records is None:
             if self.connection is not None and self.closed is None:
                 return "got no answer: the connection is left open"
             return "got no answer: the connection was closed" if self.closed else "got no answer"
