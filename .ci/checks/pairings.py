@@ -1,7 +1,8 @@
 """Any Then after any When: every pairing of the features' own When and Then lines, run as a two-step scenario.
 
 Generated at test time in a temporary directory from the features' When and Then lines (outlines expanded,
-tables and docstrings kept), run offline against the mock in one behave process, and counted: passed,
+tables and docstrings kept), run offline against the mock (in -j behave processes at once, 2 by default,
+each with a small formatter of this module writing every outcome as JSON), and counted: passed,
 failed with a worded message (the Then judged what came back and found it false, or said in one sentence
 that it cannot judge it), and anything else. The check fails on any Python exception that is not an
 assertion, on a failure without a message, on an undefined step, and on a hook error that is not an
@@ -12,15 +13,14 @@ tries each distinct When line alone and notes the shape of what came back (how i
 kind and number of records, the fields of a record, headers, connection); one When line per When step and
 shape is kept, and paired with one line of every Then step pattern (its first use in the features), since
 two lines of one step with the same shape of outcome take the same path through every Then.
---every-line pairs every distinct When line with every distinct Then line (about 26,000 pairs: minutes).
-The pairs run with the project's hooks, except
-that in the pairs whose When is a raw client's (those that wait for the mock to close a connection), the
+--every-line pairs every distinct When line with every distinct Then line (about 27,000 pairs: minutes).
+The pairs run with the project's hooks, except that in the pairs whose When is a raw client's (those that wait for the mock to close a connection), the
 mock drops an idle or half-sent connection after 0.05 s instead of 5 s, and the app's pooled connections
 are closed before and after, so that no request of the app's meets that short limit on a connection left
 idle: pairing is about what the Thens make of what came back, not about the mock's timeouts, which the
 robustness battery checks.
 
-    python .ci/checks/pairings.py [--every-line] [--keep DIR]
+    python .ci/checks/pairings.py [--every-line] [--jobs N] [--keep DIR]
 """
 
 import argparse
