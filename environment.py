@@ -108,7 +108,10 @@ def before_scenario(context, scenario):
 def before_step(context, step):
     """Remember the step that runs (a scenario past its deadline names it); drop exchanges made outside steps."""
     context.run["step"] = f"{step.keyword} {step.name} ({step.location})"
+    context.run["current_step"] = step  # what came back is recorded with the When's words (steps/outcome.py)
     context.exchanges.take()
+    if step.table is not None or step.text is not None:
+        _refuse_unread(context, step)
 
 
 def after_scenario(context, scenario):
@@ -187,6 +190,18 @@ def _root_cause(exc):
             break
         exc = inner
     return str(exc).split("): ", 1)[-1].strip("()\"' ")[:200]
+
+
+def _refuse_unread(context, step):
+    """Fail a step given a table or docstring it does not declare it takes (steps/tables.py): it would ignore it."""
+    match = context._runner.step_registry.find_match(step)  # the runner's registry: the one its steps are in
+    if match is None:
+        return  # an undefined step: behave says so
+    takes = getattr(match.func, "takes", (None,))[0]  # "table", "docstring", or None
+    given = "table" if step.table is not None else "docstring"
+    if takes != given:
+        what = f"a {takes}" if takes else "neither a table nor a docstring"
+        raise AssertionError(f'"{step.keyword} {step.name}" takes {what}, but was given a {given}: it would ignore it')
 
 
 def _require_live_api(context, scenario):

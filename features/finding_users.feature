@@ -25,6 +25,13 @@ Feature: Finding users by their details
       | Leanne Graham |
       | Ervin Howell  |
 
+  Scenario: the people of two cities, with where they work
+    When I look for users whose city is "Gwenborough" or "Wisokyburgh"
+    Then I get these users:
+      | name          | city        | company         |
+      | Leanne Graham | Gwenborough | Romaguera-Crona |
+      | Ervin Howell  | Wisokyburgh | Deckow-Crist    |
+
   Scenario: by the company someone works for
     When I look for users whose company.name is "Romaguera-Crona"
     Then I get only "Leanne Graham"

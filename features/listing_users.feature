@@ -13,3 +13,7 @@ Feature: Listing users
   Scenario: users come in order of their number
     When I list all users
     Then the users are numbered 1 to 10 in order
+
+  Scenario: everyone in the directory can be phoned
+    When I list all users
+    Then every user has a phone number

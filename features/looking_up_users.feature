@@ -21,3 +21,9 @@ Feature: Looking up a user
   Scenario: a user's contact details come with the record
     When I look up user 1
     Then user 1's email is "Sincere@april.biz"
+
+  Scenario: a profile page shows where someone lives and works
+    When I look up user 1
+    Then user 1's city is "Gwenborough"
+    And Bret's company is "Romaguera-Crona"
+    And Leanne Graham's phone number is "1-770-736-8031 x56442"

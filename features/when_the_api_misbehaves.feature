@@ -34,7 +34,7 @@ Feature: When the users service misbehaves
 
   Scenario: an answer that trickles in too slowly is given up on
     Given the users service sends its answers very slowly
-    And the app waits at most 0.05 seconds for a whole answer
+    And the app waits at most 50 ms for a whole answer
     When I list all users
     Then I am told the users service is too slow
     And I was told in under 1 second

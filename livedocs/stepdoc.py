@@ -14,7 +14,8 @@ from behave.step_registry import registry
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "steps.md"
 FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
-TYPE_WORDS = {"": "any text", "d": "a whole number", "w": "one word", "f": "a decimal number"}
+TYPE_WORDS = {"": "any text", "d": "a whole number", "w": "one word", "f": "a decimal number", "g": "a number",
+              "n": "a whole number (digits may be grouped)"}
 KEYWORDS = (("given", "Given: the situation"), ("when", "When: the action"), ("then", "Then: the outcome"),
             ("step", "Any keyword"))
 EXAMPLES_SHOWN = 5
@@ -79,14 +80,34 @@ def _type_words(kind):
     if kind in TYPE_WORDS:
         return TYPE_WORDS[kind]
     converter = ParseMatcher.TYPE_REGISTRY.get(kind)
-    doc = (converter.__doc__ or kind).strip().rstrip(".") if converter else kind
-    return f"one of: {doc}"
+    return (converter.__doc__ or kind).strip().rstrip(".") if converter else kind
+
+
+def judged(func):
+    """For a Then: what it checks and after which Whens (its @judges reading, steps/judging.py)."""
+    reading = getattr(func, "judges", None)
+    if reading is None:
+        raise SystemExit(f"{func.__name__} ({func.__code__.co_filename}) is a Then without @judges: "
+                         "declare what it reads (steps/judging.py), so the dictionary can say what it checks")
+    return [f"**Checks** {reading.what}, **after** {reading.after}."]
+
+
+def taken(func):
+    """What a step takes under it, if anything (its @takes, steps/tables.py)."""
+    what, columns, any_of = getattr(func, "takes", (None, (), False))
+    if what == "table":
+        return [f"**Takes a table** with columns among: {', '.join(columns)} (or a field's dotted path, such as "
+                "address.geo.lat)." if any_of else f"**Takes a table** with the columns: {', '.join(columns)}."]
+    return ["**Takes a docstring** (text between lines of `\"\"\"` under the step)."] if what == "docstring" else []
 
 
 def entry(group, uses):
     """The markdown for one step function: its sentence(s), docstring, parameters and examples."""
     keyword, matcher = group[0]
     lines = [f"### {_sentence(keyword, matcher)}", "", (matcher.func.__doc__ or "(no docstring)").strip()]
+    if keyword == "then":
+        lines += [""] + judged(matcher.func)
+    lines += ["", *taken(matcher.func)] if taken(matcher.func) else []
     lines += [f"\nAlso written: `{_sentence(other, synonym)}`" for other, synonym in group[1:]]
     params = parameters(matcher.pattern)
     if params:

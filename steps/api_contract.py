@@ -1,9 +1,11 @@
 """Steps for the HTTP contract itself: unknown addresses, unrouted methods, the read-only mock."""
 
 from behave import then, when
-from hamcrest import assert_that, contains_inanyorder, empty, equal_to, has_entries
-from matchers import an_error
-from outcome import answer_of, attempt, outcome_of, send
+from collection_matchers import a_list_of
+from hamcrest import assert_that, contains_inanyorder, empty, has_entries
+from judging import ANSWER, APP_TOLD, JOURNAL, NOW, judges
+from matchers import an_error, equals
+from outcome import asked_again, attempt, send
 
 import services
 
@@ -37,40 +39,47 @@ def try_action(context, action):
         return
     if action not in ATTEMPTS:
         known = ", ".join(f'"{name}"' for name in [*WRITES, *ATTEMPTS])
-        raise ValueError(f'"When I try to {action}" names no action this step knows; it knows: {known} '
-                         "(add one to ATTEMPTS or WRITES in steps/api_contract.py)")
+        raise AssertionError(f'"When I try to {action}" names no action this step knows; it knows: {known} '
+                             "(add one to ATTEMPTS or WRITES in steps/api_contract.py)")
     method, path = ATTEMPTS[action]
     send(context, method, path)
 
 
 @then("I am told there is no such thing")
+@judges(ANSWER)
 def no_such_thing(context):
     """The API answered 404 Not Found with an empty JSON object, as it does for anything it does not route."""
-    answer = answer_of(context)
-    assert_that((answer.status, answer.text), equal_to((404, "{}")), f"{answer.url} answered {answer.text[:80]!r}")
+    came = ANSWER(context)
+    assert_that((came.status, came.text), equals((404, "{}")), f"the answer from {came.where}: {came.said()}")
 
 
 @then("I am told the service does not accept changes")
+@judges(APP_TOLD)
 def write_refused(context):
-    """The write failed with 405 Method Not Allowed, naming the methods that are allowed."""
-    assert_that(outcome_of(context), an_error(services.WriteRefused, status=405), f"writing to {context.api_url}")
-    assert_that(context.error.allowed, contains_inanyorder("GET", "HEAD", "OPTIONS"), "the Allow header")
+    """The app was told its write was refused (405 Method Not Allowed), with the methods that are allowed."""
+    came = APP_TOLD(context)
+    assert_that(came, an_error(services.WriteRefused, status=405), f"writing to {came.where}")
+    assert_that(came.error.allowed, contains_inanyorder("GET", "HEAD", "OPTIONS"), "the Allow header")
 
 
 @then("no write reached the API")
+@judges(JOURNAL)
 def no_write_reached(context):
     """The mock's journal holds no POST, PUT, PATCH or DELETE that it carried out."""
-    done = [f"{e.method} {e.path}" for e in context.mock.journal.entries() if e.is_write and e.status < 400]
+    done = [f"{e.method} {e.path}" for e in JOURNAL(context) if e.is_write and e.status < 400]
     assert_that(done, empty(), "writes the mock carried out")
 
 
 @then("the API answered {count:d} requests")
+@judges(JOURNAL)
 def answered_count(context, count):
     """The mock's journal holds exactly that many requests."""
-    assert_that(len(context.mock.journal.entries()), equal_to(count), "requests the mock received")
+    assert_that([f"{e.method} {e.path}" for e in JOURNAL(context)], a_list_of(count, "requests"),
+                "requests the mock received")
 
 
 @then("I can still read user {user_id:d}")
+@judges(NOW)
 def can_still_read(context, user_id):
     """Reading still works (the read-only mode refuses only writes)."""
-    assert_that(services.get_user(user_id), has_entries(id=user_id), "a read while writes are refused")
+    assert_that(asked_again(services.get_user, user_id), has_entries(id=user_id), "a read while writes are refused")

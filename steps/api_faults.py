@@ -3,6 +3,7 @@
 import socket
 
 import failures  # noqa: F401  (registers the {failure:Failure} field)
+import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import fixture, given, use_fixture
 
 import services
@@ -51,7 +52,7 @@ def service_slow(context):
     context.mock.faults.delay(SLOW_SECONDS)
 
 
-@given("the users service takes {seconds:g} seconds to answer")
+@given("the users service takes {seconds:Duration} to answer")
 def service_takes(context, seconds):
     """The service waits that long before each answer."""
     context.mock.faults.delay(seconds)
@@ -69,7 +70,7 @@ def service_rate_limiting(context):
     context.mock.faults.status(429, retry_after=LONG_RETRY_AFTER)
 
 
-@given("the users service is rate limiting for {seconds:g} seconds")
+@given("the users service is rate limiting for {seconds:Duration}")
 def service_briefly_rate_limiting(context, seconds):
     """The first request gets 429 Too Many Requests asking for that pause; later ones are answered."""
     context.mock.faults.status(429, retry_after=f"{seconds:g}", times=1)

@@ -1,7 +1,13 @@
 """Requests the API reference features make: any address, bodies of every kind, browser-style requests."""
 
 from behave import when
+from judging import Reading
 from outcome import send
+from tables import takes, text_of
+
+# What "the fingerprint I was given" reads: the ETag of the answer before.
+FINGERPRINT = Reading("the fingerprint (ETag) of the answer before", "a When that got an answer with one",
+                      lambda context, came: came.headers.get("ETag"))
 
 JSON = {"Content-Type": "application/json"}
 
@@ -33,7 +39,7 @@ def ask_headers_only(context, address):
 @when('I ask again for "{address}" with the fingerprint I was given')
 def ask_again_with_fingerprint(context, address):
     """Read an address again, sending the ETag of the previous answer."""
-    fingerprint = context.answer.headers["ETag"]
+    fingerprint = FINGERPRINT(context)
     send(context, "GET", address, headers={"If-None-Match": fingerprint})
 
 
@@ -46,14 +52,12 @@ def ask_with_fingerprint(context, address, fingerprint):
 @when('a page from "{origin}" asks the API for "{address}"')
 def page_asks(context, origin, address):
     """A browser page from another origin reads an address (the request carries Origin)."""
-    context.origin = origin
     send(context, "GET", address, headers={"Origin": origin})
 
 
 @when('a page from "{origin}" asks whether it may send a {method} with a "{header}" header to "{address}"')
 def page_preflight(context, origin, method, header, address):
     """The CORS preflight a browser sends before a cross-origin request."""
-    context.origin, context.method, context.header = origin, method, header
     preflight = {"Origin": origin, "Access-Control-Request-Method": method, "Access-Control-Request-Headers": header}
     send(context, "OPTIONS", address, headers=preflight)
 
@@ -66,9 +70,10 @@ def ask_options(context, address):
 
 @when('I create through "{address}" the JSON')
 @when('I create through "{address}" the JSON:')
+@takes("docstring")
 def create_json(context, address):
-    """POST the step's text as a JSON body."""
-    send(context, "POST", address, data=context.text.encode("utf-8"), headers=JSON)
+    """POST the step's text (between triple quotes under it) as a JSON body, as it is."""
+    send(context, "POST", address, data=text_of(context, "the JSON").encode("utf-8"), headers=JSON)
 
 
 @when('I create through "{address}" the form "{form}"')
@@ -98,9 +103,10 @@ def create_big(context, address, megabytes):
 
 @when('I replace "{address}" with the JSON')
 @when('I replace "{address}" with the JSON:')
+@takes("docstring")
 def replace_json(context, address):
-    """PUT the step's text as a JSON body."""
-    send(context, "PUT", address, data=context.text.encode("utf-8"), headers=JSON)
+    """PUT the step's text (between triple quotes under it) as a JSON body, as it is."""
+    send(context, "PUT", address, data=text_of(context, "the JSON").encode("utf-8"), headers=JSON)
 
 
 @when('I replace "{address}" with an empty request')
@@ -111,16 +117,18 @@ def replace_empty(context, address):
 
 @when('I update "{address}" with the JSON')
 @when('I update "{address}" with the JSON:')
+@takes("docstring")
 def update_json(context, address):
-    """PATCH the step's text as a JSON body."""
-    send(context, "PATCH", address, data=context.text.encode("utf-8"), headers=JSON)
+    """PATCH the step's text (between triple quotes under it) as a JSON body, as it is."""
+    send(context, "PATCH", address, data=text_of(context, "the JSON").encode("utf-8"), headers=JSON)
 
 
 @when('I update "{address}" through a POST that says it is a PATCH, with the JSON')
 @when('I update "{address}" through a POST that says it is a PATCH, with the JSON:')
+@takes("docstring")
 def update_by_override(context, address):
-    """POST with X-HTTP-Method-Override: PATCH (for clients that can only POST)."""
-    send(context, "POST", address, data=context.text.encode("utf-8"),
+    """POST the step's JSON with X-HTTP-Method-Override: PATCH (for clients that can only POST)."""
+    send(context, "POST", address, data=text_of(context, "the JSON").encode("utf-8"),
          headers={**JSON, "X-HTTP-Method-Override": "PATCH"})
 
 
@@ -175,5 +183,5 @@ def send_overridden(context, method, address, other):
 @when('I ask again for "{address}" through a POST that says it is a GET, with the fingerprint I was given')
 def ask_again_overridden(context, address):
     """A POST standing for a GET (X-HTTP-Method-Override), sending the ETag of the previous answer."""
-    fingerprint = context.answer.headers["ETag"]
+    fingerprint = FINGERPRINT(context)
     send(context, "POST", address, headers={"X-HTTP-Method-Override": "GET", "If-None-Match": fingerprint})

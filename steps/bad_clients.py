@@ -4,9 +4,11 @@ import json
 import time
 
 import rawhttp
-from outcome import asked_for
 from behave import fixture, given, then, use_fixture, when
-from hamcrest import assert_that, contains_string, empty, equal_to, has_entries, is_, not_, starts_with
+from hamcrest import assert_that, empty, has_entries, is_, less_than, starts_with
+from judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, judges
+from matchers import equals, shows_no_python
+from outcome import asked_for, heard
 
 HOST = b"Host: 127.0.0.1\r\n"
 _JSON = b"Content-Type: application/json\r\n"
@@ -32,18 +34,19 @@ MALFORMED = {
     + b"Content-Length: 20000000\r\n\r\n{\"name\": \"",
 }
 HALF_A_REQUEST = b"GET /users HTTP/1.1\r\n" + HOST
+TRICKLED = 50  # bytes a trickling client sends at most (then it gives up waiting for the mock to close)
 
 
 @fixture
 def silent_clients(context, count):
     """Connections that sent half a request and then nothing; closed after the scenario."""
-    context.silent = [rawhttp.connect(context.mock.port) for _ in range(count)]
+    context.silent_clients = [rawhttp.connect(context.mock.port) for _ in range(count)]
     try:
-        for sock in context.silent:
+        for sock in context.silent_clients:
             sock.sendall(HALF_A_REQUEST)
-        yield context.silent
+        yield context.silent_clients
     finally:
-        for sock in context.silent:
+        for sock in context.silent_clients:
             sock.close()
 
 
@@ -58,13 +61,13 @@ def mock_timeouts(context, idle, deadline):
         context.mock.idle_timeout, context.mock.request_deadline = saved
 
 
-@given("the mock drops a silent client after {idle:g} seconds")
+@given("the mock drops a silent client after {idle:Duration}")
 def short_idle_timeout(context, idle):
     """Shorten the mock's idle timeout (5 seconds, as Node's keep-alive) so the scenario stays quick."""
     use_fixture(mock_timeouts, context, idle, context.mock.request_deadline)
 
 
-@given("the mock gives a request at most {deadline:g} seconds to arrive")
+@given("the mock gives a request at most {deadline:Duration} to arrive")
 def short_request_deadline(context, deadline):
     """Shorten the mock's request deadline (10 seconds) so the scenario stays quick."""
     use_fixture(mock_timeouts, context, 1.0, deadline)
@@ -78,98 +81,115 @@ def clients_go_silent(context, count):
 
 @when("a client sends half a request and goes silent")
 def one_client_goes_silent(context):
-    """One connection that sends the start of a request and then nothing."""
-    use_fixture(silent_clients, context, 1)
+    """One connection that sends the start of a request and then nothing (left open for the Thens)."""
+    started = time.monotonic()
+    sock = use_fixture(silent_clients, context, 1)[0]
+    heard(context, started, port=context.mock.port, sent=HALF_A_REQUEST, connection=sock)
 
 
 @when("a client reads user 1 and then keeps the connection open in silence")
 def idle_after_answer(context):
-    """A keep-alive connection that gets its answer and then sends nothing more."""
-    sock = rawhttp.connect(context.mock.port)
+    """A keep-alive connection that gets its answer and then sends nothing more (left open for the Thens)."""
+    started, sock = time.monotonic(), rawhttp.connect(context.mock.port)
     context.add_cleanup(sock.close)
-    sock.sendall(rawhttp.get("/users/1", context.mock.port))
-    context.raw_answer, context.silent = rawhttp.read_answer(sock), [sock]
+    request = rawhttp.get("/users/1", context.mock.port)
+    sock.sendall(request)
+    heard(context, started, port=context.mock.port, sent=request, answer=rawhttp.read_answer(sock), connection=sock)
 
 
 @when("a client sends {malformed}")
 def send_malformed(context, malformed):
     """Send the bytes the sentence names (see MALFORMED) on a fresh connection; keep the answer."""
-    context.raw_answer = rawhttp.send(context.mock.port, MALFORMED[malformed])
+    if malformed not in MALFORMED:
+        raise AssertionError(f'"a client sends {malformed}": I know no such request; I know: {", ".join(MALFORMED)}')
+    started = time.monotonic()
+    answer = rawhttp.send(context.mock.port, MALFORMED[malformed])
+    heard(context, started, port=context.mock.port, sent=MALFORMED[malformed], answer=answer)
 
 
 @when('a client asks for "{target}" exactly as written')
 def ask_raw(context, target):
     """Send a GET for the target byte for byte (no client library tidies the path)."""
     asked_for(context, "GET", target)
-    context.raw_answer = rawhttp.send(context.mock.port, rawhttp.get(target, context.mock.port))
+    started, request = time.monotonic(), rawhttp.get(target, context.mock.port)
+    heard(context, started, port=context.mock.port, sent=request, answer=rawhttp.send(context.mock.port, request))
 
 
 @when('a client asks for the users with {count:d} query parts like "{part}"')
 def ask_hard_query(context, count, part):
-    """A GET of /users whose query repeats the part, {i} replaced by 0, 1, 2...; the time the answer took kept."""
-    query = "&".join(part.replace("{i}", str(i)) for i in range(count))
+    """A GET of /users whose query repeats the part count times ({i} in it, if any, numbered 0, 1, 2...)."""
+    request = rawhttp.get("/users?" + "&".join(part.replace("{i}", str(i)) for i in range(count)), context.mock.port)
     started = time.monotonic()
-    context.raw_answer = rawhttp.send(context.mock.port, rawhttp.get("/users?" + query, context.mock.port))
-    context.elapsed = time.monotonic() - started
+    heard(context, started, port=context.mock.port, sent=request, answer=rawhttp.send(context.mock.port, request))
 
 
-@when("a client trickles in a request one byte every {pause:g} seconds")
+@when("a client trickles in a request one byte every {pause:Duration}")
 def trickle_request(context, pause):
     """Send a request so slowly that no read ever times out; note whether the mock closed it (50 bytes at most)."""
+    started, start = time.monotonic(), b"GET /users?q="
     with rawhttp.connect(context.mock.port) as sock:
-        context.closed = rawhttp.trickle(sock, b"GET /users?q=", 50, pause)
+        closed = rawhttp.trickle(sock, start, TRICKLED, pause)
+    heard(context, started, port=context.mock.port, sent=start, closed=closed)
 
 
 @when("{clients:d} clients each ask for user 1 and for every user {rounds:d} times at once")
 def crowd(context, clients, rounds):
     """Many keep-alive clients on their own threads, all at once; every answer kept."""
-    context.answers = rawhttp.hammer(context.mock.port, ("/users/1", "/users"), clients, rounds)
+    started = time.monotonic()
+    answers = rawhttp.hammer(context.mock.port, ("/users/1", "/users"), clients, rounds)
+    heard(context, started, port=context.mock.port, answers=tuple(answers))
 
 
 @then("it is turned away as a bad request")
+@judges(RAW_ANSWER)
 def turned_away(context):
     """Node's own refusal: 400 with no body, and the connection closed."""
-    _assert_refused(context.raw_answer, 400)
+    _assert_refused(RAW_ANSWER(context), 400)
 
 
 @then("it is told its request is too large")
+@judges(RAW_ANSWER)
 def told_too_large(context):
     """Node's own refusal of over 16 KB of request line and headers: 431 with no body, the connection closed."""
-    _assert_refused(context.raw_answer, 431)
+    _assert_refused(RAW_ANSWER(context), 431)
 
 
 @then("it is told the API failed with a {error_name}")
+@judges(ANSWER)
 def told_api_failed(context, error_name):
-    """A 500 whose HTML body starts with the JavaScript error the live API reports."""
-    answer = context.raw_answer
-    assert_that(answer.status, equal_to(500), f"the status of {answer}")
-    assert_that(answer.body.decode("utf-8"), starts_with(f"{error_name}: "), f"the body of {answer}")
+    """A 500 whose body starts with the JavaScript error the live API reports."""
+    came = ANSWER(context)
+    assert_that(came.status, equals(500), f"the status of the answer: {came.said()}")
+    assert_that(came.text, starts_with(f"{error_name}: "), "the body of the answer")
 
 
-@then("it is answered within {seconds:g} second")
-@then("it is answered within {seconds:g} seconds")
+@then("it is answered within {seconds:Duration}")
+@judges(RAW_ANSWER)
 def answered_within(context, seconds):
-    """200, and the whole answer came within that many seconds."""
-    assert_that(context.raw_answer.status, equal_to(200), str(context.raw_answer))
-    assert_that(context.elapsed < seconds, is_(True), f"the answer took {context.elapsed:.3f} s")
+    """200, and the whole answer came within that long."""
+    came = RAW_ANSWER(context)
+    assert_that(came.status, equals(200), f"the status of the answer: {came.said()}")
+    assert_that(came.elapsed, less_than(seconds), "seconds the answer took")
 
 
 @then("it is told there is no such thing")
+@judges(ANSWER)
 def told_no_such_thing(context):
     """404 with an empty JSON object, the answer for anything the API does not route."""
-    answer = context.raw_answer
-    assert_that((answer.status, json.loads(answer.body or b"null")), equal_to((404, {})), str(answer))
+    came = ANSWER(context)
+    assert_that((came.status, came.text), equals((404, "{}")), f"the answer: {came.said()}")
 
 
 @then("the answer shows no Python traceback")
+@judges(ANSWER)
 def no_traceback(context):
     """Nothing of the mock's own Python (a traceback, a file and line) leaks into the answer."""
-    text = context.raw_answer.body.decode("utf-8", "replace")
-    for leak in ("Traceback (most recent call last)", '.py", line'):
-        assert_that(text, not_(contains_string(leak)), f"the body of {context.raw_answer}")
+    came = ANSWER(context)
+    assert_that(came.text or "", shows_no_python(), f"the body of the answer: {came.said()}")
 
 
 @then("the mock still serves other clients")
+@judges(NOW)
 def still_serves(context):
     """A well-formed request on another connection still gets user 1."""
     answer = rawhttp.send(context.mock.port, rawhttp.get("/users/1", context.mock.port))
@@ -177,30 +197,36 @@ def still_serves(context):
 
 
 @then("the mock closes that connection")
+@judges(OPEN_CONNECTION)
 def closes_silent(context):
-    """The server ends the silent connection by itself (the client waits up to rawhttp.TIMEOUT for it)."""
-    assert_that(rawhttp.closes(context.silent[0]), is_(True), "the mock closed the silent connection")
+    """The server ends the connection the client left open by itself (the client waits up to rawhttp.TIMEOUT)."""
+    assert_that(rawhttp.closes(OPEN_CONNECTION(context).connection), is_(True), "the mock closed the connection")
 
 
 @then("the mock closes the connection before the request is complete")
+@judges(UNANSWERED)
 def closes_trickle(context):
-    """The trickled request was cut off at its deadline, although each byte came within the idle timeout."""
-    assert_that(context.closed, is_(True), "the mock closed the trickling connection")
+    """The mock closed the connection, with no answer, before the client had sent its whole request."""
+    came = UNANSWERED(context)
+    closed = came.closed if came.connection is None else rawhttp.closes(came.connection)
+    assert_that(closed, is_(True), "the mock closed the connection before the request was complete")
 
 
 @then("every one of the {count:d} answers is right")
+@judges(CROWD)
 def all_answers_right(context, count):
     """As many answers as requests, each 200 with the very bytes a lone client gets for the same path."""
+    answers = CROWD(context)
     expected = {path: rawhttp.send(context.mock.port, rawhttp.get(path, context.mock.port)).body
                 for path in ("/users/1", "/users")}
-    assert_that(len(json.loads(expected["/users"])), equal_to(10), "users a lone client gets")
-    wrong = [f"{path}: {answer}" for path, answer in context.answers
+    assert_that(len(json.loads(expected["/users"])), equals(10), "users a lone client gets")
+    wrong = [f"{path}: {answer}" for path, answer in answers
              if answer is None or (answer.status, answer.body) != (200, expected[path])]
     assert_that(wrong, empty(), "answers that were not right")
-    assert_that(len(context.answers), equal_to(count), "answers received")
+    assert_that(len(answers), equals(count), "answers received")
 
 
-def _assert_refused(answer, status):
+def _assert_refused(came, status):
     """The answer is Node's bodiless refusal with that status, and the server closed the connection."""
-    assert_that((answer.status, answer.body, answer.closed), equal_to((status, b"", True)),
-                f"status, body, closed of {answer}")
+    assert_that((came.status, came.text, came.closed), equals((status, "", True)),
+                f"status, body and whether the connection was closed: {came.said()}")

@@ -1,5 +1,6 @@
 """Steps that set how patient the app is, for one scenario (restored after it)."""
 
+import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import fixture, given, use_fixture
 
 import services
@@ -16,13 +17,13 @@ def client_setting(context, name, value):
         setattr(services.settings, name, saved)
 
 
-@given("the app waits at most {seconds:g} seconds for an answer")
+@given("the app waits at most {seconds:Duration} for an answer")
 def patience_for_answer(context, seconds):
     """The client's read timeout: how long it waits for the service to start answering."""
     use_fixture(client_setting, context, "read_timeout", seconds)
 
 
-@given("the app waits at most {seconds:g} seconds for a whole answer")
+@given("the app waits at most {seconds:Duration} for a whole answer")
 def patience_for_whole_answer(context, seconds):
     """The client's total timeout: how long one call may take in all, retries and body included."""
     use_fixture(client_setting, context, "total_timeout", seconds)

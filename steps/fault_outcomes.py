@@ -1,70 +1,80 @@
 """Steps that judge how the app is told the users service misbehaved: a typed error, in bounded time."""
 
 import failures  # noqa: F401  (registers the {failure:Failure} field)
+import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import then
-from hamcrest import assert_that, equal_to, less_than
-from request_matchers import a_service_error
+from hamcrest import assert_that, less_than
+from judging import APP_TOLD, TIMING, judges
+from matchers import a_service_error, equals
 
 import services
 
 
+def _told(context, kind, why, **expected):
+    """The app was told an error of that kind (status and the rest as given), naming a URL at the service."""
+    expected = a_service_error(kind, at=services.settings.base_url, **expected)
+    assert_that(APP_TOLD(context), expected, why)
+
+
 @then("I am told the users service is unavailable")
+@judges(APP_TOLD)
 def told_unavailable(context):
-    """The call failed with the client's 'unavailable' error (refused, hung up, reset), not a timeout."""
-    expected = a_service_error(services.ApiUnavailable, but_not=services.ApiTimeout, at=services.settings.base_url)
-    assert_that(context.error, expected, "calling a service that cannot be reached")
+    """The app was told the service cannot be reached (refused, hung up, reset), not that it was too slow."""
+    _told(context, services.ApiUnavailable, "calling a service that cannot be reached", but_not=services.ApiTimeout)
 
 
 @then("I am told the users service is too slow")
+@judges(APP_TOLD)
 def told_too_slow(context):
-    """The call failed with the client's timeout error (no answer, or not all of it, in time)."""
-    expected = a_service_error(services.ApiTimeout, at=services.settings.base_url)
-    assert_that(context.error, expected, "calling a slow service")
+    """The app was told the service took too long (no answer, or not all of it, in time)."""
+    _told(context, services.ApiTimeout, "calling a slow service")
 
 
 @then("I am told the users service is busy")
+@judges(APP_TOLD)
 def told_busy(context):
-    """The call failed with the client's rate-limited error (429 Too Many Requests)."""
-    expected = a_service_error(services.RateLimited, status=429, at=services.settings.base_url)
-    assert_that(context.error, expected, "calling a service that is rate limiting")
+    """The app was told the service is rate limiting (429 Too Many Requests)."""
+    _told(context, services.RateLimited, "calling a service that is rate limiting", status=429)
 
 
-@then("I am told to try again in {seconds:d} seconds")
+@then("I am told to try again in {seconds:Duration}")
+@judges(APP_TOLD)
 def told_when_to_retry(context, seconds):
-    """The rate-limited error carries the pause the service asked for (its Retry-After)."""
-    assert_that(getattr(context.error, "retry_after", None), equal_to(seconds), "the pause the service asked for")
+    """The app was told it is rate limited, and after how long to try again (the service's Retry-After)."""
+    _told(context, services.RateLimited, "calling a service that is rate limiting", status=429)
+    assert_that(APP_TOLD(context).error.retry_after, equals(seconds), "seconds the service asked the app to wait")
 
 
 @then("I am told the users service failed with {failure:Failure}")
+@judges(APP_TOLD)
 def told_failed(context, failure):
-    """The call failed with the client's server error, carrying the failure's status (500, 502, 503)."""
-    expected = a_service_error(services.ServerError, status=failure, at=services.settings.base_url)
-    assert_that(context.error, expected, "calling a failing service")
+    """The app was told the service failed with that failure's status (500, 502, 503)."""
+    _told(context, services.ServerError, "calling a failing service", status=failure)
 
 
 @then("I am told the answer was cut short")
+@judges(APP_TOLD)
 def told_truncated(context):
-    """The call failed with the client's truncated-body error (the answer itself was 200)."""
-    expected = a_service_error(services.TruncatedBody, status=200, at=services.settings.base_url)
-    assert_that(context.error, expected, "an answer that stopped half way")
+    """The app was told the answer (itself a 200) stopped half way."""
+    _told(context, services.TruncatedBody, "an answer that stopped half way", status=200)
 
 
 @then("I am told the answer was not JSON")
+@judges(APP_TOLD)
 def told_not_json(context):
-    """The call failed with the client's not-JSON error (written or labelled as something else)."""
-    expected = a_service_error(services.NotJson, status=200, at=services.settings.base_url, but_not=services.EmptyBody)
-    assert_that(context.error, expected, "an answer that is not JSON")
+    """The app was told the answer (a 200) was not JSON: written or labelled as something else, but not empty."""
+    _told(context, services.NotJson, "an answer that is not JSON", status=200, but_not=services.EmptyBody)
 
 
 @then("I am told the answer was empty")
+@judges(APP_TOLD)
 def told_empty(context):
-    """The call failed with the client's empty-body error."""
-    expected = a_service_error(services.EmptyBody, status=200, at=services.settings.base_url)
-    assert_that(context.error, expected, "an empty answer")
+    """The app was told the answer (a 200) had an empty body."""
+    _told(context, services.EmptyBody, "an empty answer", status=200)
 
 
-@then("I was told in under {seconds:g} second")
-@then("I was told in under {seconds:g} seconds")
+@then("I was told in under {seconds:Duration}")
+@judges(TIMING)
 def told_in_time(context, seconds):
-    """The last call answered or gave up within that many seconds."""
-    assert_that(context.elapsed, less_than(seconds), "seconds the app took to tell")
+    """The last When got its answer, or gave up, within that time."""
+    assert_that(TIMING(context).elapsed, less_than(seconds), "seconds the When took")

@@ -2,8 +2,8 @@
 
 from behave import then
 from hamcrest import assert_that, contains_string, has_item, has_length
-from outcome import outcome_of
-from request_matchers import a_service_error
+from judging import APP_TOLD, judges
+from matchers import a_service_error
 
 import services
 from services.redirects import MAX_REDIRECTS
@@ -15,70 +15,82 @@ def _error_at_api(kind, *saying, status=200):
 
 
 @then("I am told the answer was too large")
+@judges(APP_TOLD)
 def told_too_large(context):
     """The call failed with the client's body-too-large error, naming the limit the app set."""
     limit = f"{services.settings.max_body_bytes:,} bytes"
-    assert_that(outcome_of(context), _error_at_api(services.BodyTooLarge, limit), "an answer larger than the app takes")
+    assert_that(APP_TOLD(context), _error_at_api(services.BodyTooLarge, limit), "an answer larger than the app takes")
 
 
 @then("I am told the answer could not be unpacked")
+@judges(APP_TOLD)
 def told_bad_encoding(context):
     """The call failed with the client's bad-encoding error, naming the packing that failed."""
-    assert_that(outcome_of(context), _error_at_api(services.BadEncoding, "gzip"), "an answer packed wrongly")
+    assert_that(APP_TOLD(context), _error_at_api(services.BadEncoding, "gzip"), "an answer packed wrongly")
 
 
 @then("I am told the answer was nested too deeply to read")
+@judges(APP_TOLD)
 def told_too_deep(context):
     """The call failed with the client's not-JSON error, saying the JSON was nested too deeply."""
     expected = _error_at_api(services.NotJson, "nested too deeply")
-    assert_that(outcome_of(context), expected, "JSON nested deeper than the app reads")
+    assert_that(APP_TOLD(context), expected, "JSON nested deeper than the app reads")
 
 
 @then("I am told the answer was not HTTP")
+@judges(APP_TOLD)
 def told_not_http(context):
     """The call failed with the client's not-HTTP error (no status line), not as 'unavailable'."""
     expected = _error_at_api(services.NotHttp, "not HTTP", status=None)
-    assert_that(outcome_of(context), expected, "an answer with no status line")
+    assert_that(APP_TOLD(context), expected, "an answer with no status line")
 
 
 @then("I am told the answer had more headers than the app reads")
+@judges(APP_TOLD)
 def told_head_too_large(context):
     """The call failed with the client's head-too-large error, naming the 100 header lines it reads."""
     expected = _error_at_api(services.HeadTooLarge, "more than 100 header lines", status=None)
-    assert_that(outcome_of(context), expected, "an answer with too many headers")
+    assert_that(APP_TOLD(context), expected, "an answer with too many headers")
 
 
 @then("I am told the users service sent the app to another server")
+@judges(APP_TOLD)
 def told_sent_elsewhere(context):
     """The call failed with the client's redirect-elsewhere error, naming the other server's address."""
-    error = outcome_of(context)
-    assert_that(error, _error_at_api(services.RedirectElsewhere, "another server", status=307), "a redirect away")
+    came = APP_TOLD(context)
+    assert_that(came, _error_at_api(services.RedirectElsewhere, "another server", status=307), "a redirect away")
+    error = came.error
     assert_that(str(error), contains_string(error.location), "the message names where the app was sent")
 
 
 @then("I am told a change is never sent again on a redirect")
+@judges(APP_TOLD)
 def told_write_redirected(context):
     """The call failed with the client's redirected-write error: the change went once, and nowhere else."""
     expected = _error_at_api(services.RedirectedWrite, "never sends a change again", status=302)
-    assert_that(outcome_of(context), expected, "a change that was redirected")
+    assert_that(APP_TOLD(context), expected, "a change that was redirected")
 
 
 @then("I am told the redirects went round in a loop, naming the addresses")
+@judges(APP_TOLD)
 def told_redirect_loop(context):
     """The call failed with the client's redirect-loop error; its message names every address of the loop."""
-    error = outcome_of(context)
-    assert_that(error, _error_at_api(services.RedirectLoop, "loop", status=302), "redirects in a loop")
+    came = APP_TOLD(context)
+    assert_that(came, _error_at_api(services.RedirectLoop, "loop", status=302), "redirects in a loop")
+    error = came.error
     assert_that(error.urls[:-1], has_item(error.urls[-1]), "the addresses before the one the loop leads back to")
     for url in error.urls:
         assert_that(str(error), contains_string(url), "the message names each address of the loop")
 
 
 @then("I am told the app was redirected too many times, naming the addresses")
+@judges(APP_TOLD)
 def told_too_many_redirects(context):
     """The call failed with the client's redirect-loop error after its limit of redirects, naming each address."""
-    error = outcome_of(context)
+    came = APP_TOLD(context)
     expected = _error_at_api(services.RedirectLoop, f"more than {MAX_REDIRECTS} times", status=302)
-    assert_that(error, expected, "redirects that never end")
+    assert_that(came, expected, "redirects that never end")
+    error = came.error
     assert_that(error.urls, has_length(MAX_REDIRECTS + 2), "the addresses: the one asked, each redirect, the next")
     for url in error.urls:
         assert_that(str(error), contains_string(url), "the message names each address")

@@ -6,11 +6,18 @@ import time
 
 import rawhttp
 from behave import fixture, given, then, use_fixture, when
-from hamcrest import assert_that, empty, equal_to, less_than, starts_with
+from hamcrest import all_of, assert_that, empty, less_than, starts_with
+from judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
+from matchers import equals, shows_no_python
+from outcome import heard, record
 
 from mockserver import MockServer
 from mockserver.__main__ import parse_args
 from mockserver.server import STOP_TIMEOUT
+
+SILENT_ON_OWN = Reading("the client left silent on the scenario's own mock",
+                        "'Given a client has sent half a request to it and gone silent' (any When)",
+                        lambda context, came: getattr(context, "silent_on_own", None))
 
 
 @fixture
@@ -43,71 +50,82 @@ def a_failing_mock(context):
 @given("a client has sent half a request to it and gone silent")
 def silent_client_on_own(context):
     """A connection to the scenario's own mock that sends the start of a request and then nothing."""
-    context.silent = rawhttp.connect(context.own.port)
-    context.add_cleanup(context.silent.close)
-    context.silent.sendall(b"GET /users HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    own = OWN_MOCK(context)
+    context.silent_on_own = rawhttp.connect(own.port)
+    context.add_cleanup(context.silent_on_own.close)
+    context.silent_on_own.sendall(b"GET /users HTTP/1.1\r\nHost: 127.0.0.1\r\n")
 
 
 @when("a client reads user 1 from it")
 def read_from_own(context):
     """A raw GET of user 1 from the scenario's own mock."""
-    context.raw_answer = rawhttp.send(context.own.port, rawhttp.get("/users/1", context.own.port))
+    own, started = OWN_MOCK(context), time.monotonic()
+    request = rawhttp.get("/users/1", own.port)
+    heard(context, started, port=own.port, sent=request, answer=rawhttp.send(own.port, request))
 
 
 @when("I stop my mock")
 def stop_own(context):
     """Stop the scenario's own mock, timing how long stop() takes."""
-    began = time.perf_counter()
-    context.own.stop()
-    context.stop_seconds = time.perf_counter() - began
+    own, began = OWN_MOCK(context), time.monotonic()
+    own.stop()
+    record(context, via="the mock itself", where=f"the mock at {own.base_url}", elapsed=time.monotonic() - began)
 
 
 @then("it stopped without waiting out a timeout")
+@judges(STOPPING)
 def stopped_at_once(context):
     """stop() returned before its join timeout: nothing it waited for was stuck."""
-    assert_that(context.stop_seconds, less_than(STOP_TIMEOUT), "seconds stop() took")
+    assert_that(STOPPING(context).elapsed, less_than(STOP_TIMEOUT), "seconds stop() took")
 
 
 @then("the silent client finds its connection closed")
+@judges(SILENT_ON_OWN)
 def silent_client_closed(context):
     """The silent client sees the end of its connection (it waits up to rawhttp.TIMEOUT for it)."""
-    assert_that(rawhttp.closes(context.silent), equal_to(True), "the silent client's connection closed")
+    assert_that(rawhttp.closes(SILENT_ON_OWN(context)), equals(True), "the silent client's connection closed")
 
 
 @then("none of its threads is still running")
+@judges(OWN_MOCK)
 def no_thread_survives(context):
-    """No thread of that mock (named mock-PORT...) is alive."""
-    prefix = f"mock-{context.own.port}"
-    alive = [t.name for t in threading.enumerate() if t.name.startswith(prefix)]
-    assert_that(alive, empty(), f"threads of the mock on port {context.own.port}")
+    """No thread of the scenario's own mock (named mock-PORT...) is alive."""
+    port = OWN_MOCK(context).port
+    alive = [t.name for t in threading.enumerate() if t.name.startswith(f"mock-{port}")]
+    assert_that(alive, empty(), f"threads of the mock on port {port}")
 
 
 @then("a new mock can listen on its port at once")
+@judges(STOPPING)
 def port_free_again(context):
-    """A new mock binds the very port the stopped one used, and serves there."""
-    with MockServer(port=context.own.port) as again:
+    """After 'When I stop my mock', a new mock binds the very port the stopped one used, and serves there."""
+    STOPPING(context)
+    with MockServer(port=OWN_MOCK(context).port) as again:
         answer = rawhttp.send(again.port, rawhttp.get("/users/1", again.port))
-    assert_that(json.loads(answer.body or b"null").get("id"), equal_to(1), f"user 1 from the new mock: {answer}")
+    assert_that(json.loads(answer.body or b"null").get("id"), equals(1), f"user 1 from the new mock: {answer}")
 
 
 @then("it listens on the loopback address only, as the command line does unless told otherwise")
+@judges(OWN_MOCK)
 def loopback_only(context):
-    """The mock's socket is bound to 127.0.0.1, not every interface; so is the CLI's by default."""
-    assert_that(context.own.host, equal_to("127.0.0.1"), "the address the mock's socket is bound to")
-    assert_that(parse_args([]).host, equal_to("127.0.0.1"), "python -m mockserver's default --host")
+    """The scenario's own mock's socket is bound to 127.0.0.1, not every interface; so is the CLI's by default."""
+    assert_that(OWN_MOCK(context).host, equals("127.0.0.1"), "the address the mock's socket is bound to")
+    assert_that(parse_args([]).host, equals("127.0.0.1"), "python -m mockserver's default --host")
 
 
 @then("the client is told the mock failed, with no traceback")
+@judges(ANSWER)
 def told_mock_failed(context):
-    """A plain-text 500 that says the mock failed and shows none of its Python."""
-    answer = context.raw_answer
-    assert_that(answer.status, equal_to(500), f"the status of {answer}")
-    assert_that(answer.body.decode("utf-8"), starts_with("mock server error"), f"the body of {answer}")
+    """A plain-text 500 that says the mock failed, and shows no Python traceback."""
+    came = ANSWER(context)
+    assert_that(came.status, equals(500), f"the status of the answer: {came.said()}")
+    assert_that(came.text, all_of(starts_with("mock server error"), shows_no_python()), "the body of the answer")
 
 
 @then("the traceback is kept for the scenario's report")
+@judges(OWN_MOCK)
 def traceback_kept(context):
-    """The mock recorded the Python traceback, for the after-scenario hook to report."""
-    errors = context.own.take_errors()
-    assert_that([e.split("\n")[0] for e in errors], equal_to(["GET /users/1"]), "the failures the mock recorded")
+    """The scenario's own mock recorded the Python traceback of GET /users/1, for the after-scenario hook to report."""
+    errors = OWN_MOCK(context).take_errors()
+    assert_that([e.split("\n")[0] for e in errors], equals(["GET /users/1"]), "the failures the mock recorded")
     assert_that(errors[0], starts_with("GET /users/1\nTraceback (most recent call last)"), "the recorded failure")

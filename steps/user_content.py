@@ -1,10 +1,11 @@
-"""Steps for what belongs to a user: their posts, todos and albums."""
+"""Steps for what belongs to a user (posts, todos, albums), and for the records of any kind that came back."""
 
 import parse_types  # noqa: F401  (registers the Content, Owner and Ids field types)
 from behave import then, when
 from collection_matchers import a_list_of, all_belonging_to
 from hamcrest import assert_that
-from outcome import attempt, result_of
+from judging import A_LIST, OWNED, RECORDS, from_where, judges
+from outcome import attempt
 
 import services
 
@@ -15,23 +16,26 @@ CALLS = {"posts": services.get_user_posts, "todos": services.get_user_todos, "al
 def ask_for_content(context, kind, user_id):
     """Ask for a user's posts, todos or albums."""
     if kind not in CALLS:
-        raise ValueError(f"the client has no call for a user's {kind}; use posts, todos or albums")
+        raise AssertionError(f"the app has no call for a user's {kind}; it has: {', '.join(CALLS)}")
     attempt(context, CALLS[kind], user_id)
 
 
 @then("I get {count:d} {kind:Content}")
+@judges(RECORDS)
 def content_counted(context, count, kind):
-    """The answer is a list of exactly that many records of that kind."""
-    assert_that(result_of(context), a_list_of(count, kind), f"{kind} from {context.api_url}")
+    """Exactly that many records of that kind came back (users, posts, comments, albums, photos or todos)."""
+    assert_that(RECORDS(context, kind=kind), a_list_of(count, kind), from_where(context, f"the {kind} that came back"))
 
 
 @then("every one of them belongs to {owner:Owner} {number:d}")
+@judges(OWNED)
 def all_belong_to(context, owner, number):
-    """Every record points back at that user, post or album (userId, postId, albumId), and there is one at least."""
-    assert_that(result_of(context), all_belonging_to(owner, number), f"the records of {owner} {number}")
+    """At least one record came back, and each points back at that user, post or album (userId, postId, albumId)."""
+    assert_that(OWNED(context, owner=owner), all_belonging_to(owner, number), f"the records of {owner} {number}")
 
 
 @then("I get none")
+@judges(A_LIST)
 def got_none(context):
-    """The answer is an empty list."""
-    assert_that(result_of(context), a_list_of(0, "records"), f"from {context.api_url}")
+    """An empty list came back."""
+    assert_that(A_LIST(context), a_list_of(0, "records"), from_where(context, "the list that came back"))

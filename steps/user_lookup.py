@@ -1,10 +1,12 @@
-"""Steps for listing users, looking one up and finding users by their fields."""
+"""Steps for listing users, looking one up and finding users by their fields, and the users that came back."""
 
 from behave import then, when
 from collection_matchers import a_list_of, complete_users, users_named
-from hamcrest import assert_that, equal_to
-from matchers import a_user_with, an_error
-from outcome import attempt, outcome_of, result_of
+from hamcrest import assert_that
+from judging import APP_TOLD, USERS, from_where, judges
+from matchers import a_user_with, an_error, equals
+from outcome import attempt
+from user_fields import UnknownField, field_path
 
 import services
 
@@ -29,63 +31,68 @@ def look_up_user_by_text(context, user_id):
 
 @when('I look for users whose {field} is "{value}" or "{other}"')
 def find_users_by_either_value(context, field, value, other):
-    """Ask for the users whose field equals either value."""
-    attempt(context, services.find_users, {field: [value, other]})
+    """Ask for the users whose field (as on a profile page, or its path in the data) equals either value."""
+    attempt(context, services.find_users, {_filtered(field): [value, other]})
 
 
 @when('I look for users whose {field} is "{value}"')
 def find_users_by_field(context, field, value):
-    """Ask for the users whose field (a dotted path like address.city) equals the value."""
-    attempt(context, services.find_users, {field: value})
+    """Ask for the users whose field (city, company..., or a path such as address.city) equals the value."""
+    attempt(context, services.find_users, {_filtered(field): value})
+
+
+def _filtered(field):
+    """The path the API filters on: a profile page's word for a field ("city": address.city), else the word as it
+    is (the API ignores a field users do not have, and the features document that)."""
+    try:
+        return field_path(field)
+    except UnknownField:
+        return field
 
 
 @then("I get no users")
+@judges(USERS)
 def no_users(context):
-    """The answer is an empty list."""
-    assert_that(result_of(context), a_list_of(0, "users"), f"users from {context.api_url}")
+    """No users came back (an empty list)."""
+    assert_that(USERS(context), a_list_of(0, "users"), from_where(context, "the users that came back"))
 
 
 @then("every user has a complete record")
+@judges(USERS)
 def every_user_complete(context):
-    """Each user has id, name, username, email, address, phone, website and company."""
-    assert_that(result_of(context), complete_users(), f"users from {context.api_url}")
+    """At least one user came back, and each has id, name, username, email, address, phone, website and company."""
+    assert_that(USERS(context), complete_users(), from_where(context, "the users that came back"))
 
 
 @then("the users are numbered {first:d} to {last:d} in order")
+@judges(USERS)
 def users_numbered(context, first, last):
-    """The users' ids run from first to last, in order."""
-    ids = [user.get("id") for user in result_of(context)]
-    assert_that(ids, equal_to(list(range(first, last + 1))), "user ids in the order the API gave them")
+    """The users' ids run from first to last, in order, and no other user came back."""
+    ids = [user.get("id") for user in USERS(context)]
+    assert_that(ids, equals(list(range(first, last + 1))), "the ids of the users, in the order they came")
 
 
 @then('I get the user "{name}" with username "{username}"')
+@judges(USERS)
 def the_user_named(context, name, username):
-    """The answer is one user with that name and username."""
-    assert_that(result_of(context), a_user_with(name=name, username=username), f"from {context.api_url}")
-
-
-@then('user {user_id:d}\'s email is "{email}"')
-def user_email_is(context, user_id, email):
-    """The user the last call returned has that email address."""
-    assert_that(result_of(context), a_user_with(id=user_id, email=email), f"from {context.api_url}")
+    """Exactly one user came back, with that name and username."""
+    users = USERS(context)
+    assert_that(users, a_list_of(1, "users"), from_where(context, "the users that came back"))
+    assert_that(users[0], a_user_with(name=name, username=username), from_where(context, "the user that came back"))
 
 
 @then('I get only "{name}"')
+@judges(USERS)
 def only_user(context, name):
-    """The answer is a list holding exactly one user, with that name."""
-    assert_that(result_of(context), users_named(name), f"from {context.api_url}")
-
-
-@then("I get these users")
-@then("I get these users:")
-def these_users(context):
-    """The answer holds exactly the users of the table's name column, in that order."""
-    names = [row["name"] for row in context.table]
-    assert_that(result_of(context), users_named(*names), f"from {context.api_url}")
+    """Exactly one user came back, with that name."""
+    assert_that(USERS(context), users_named(name), from_where(context, "the users that came back"))
 
 
 @then("I am told user {user_id:d} does not exist")
 @then('I am told user "{user_id}" does not exist')
+@judges(APP_TOLD)
 def user_does_not_exist(context, user_id):
-    """The lookup failed with the client's 'user not found' error."""
-    assert_that(outcome_of(context), an_error(services.UserNotFound, status=404), f"looking up user {user_id}")
+    """The app was told, by the API's 404, that the user it looked up (that one) does not exist."""
+    came = APP_TOLD(context)
+    assert_that(came, an_error(services.UserNotFound, status=404), f"looking up user {user_id}")
+    assert_that(str(came.error.user_id), equals(str(user_id)), "the user the app was told does not exist")
