@@ -18,11 +18,17 @@ _QUOTED, _NUMBER = re.compile(r'"[^"]*"'), re.compile(r"\b\d+(?:\.\d+)?\b")
 
 def install():
     """Print suggestions before behave's snippets whenever a run finds undefined steps (dry runs too)."""
-    import behave.__main__ as behave_main  # behave calls the name it imported when the run is over
+    import behave.__main__  # behave calls the name it imported when the run is over
 
-    original = behave_main.print_undefined_step_snippets
-    if getattr(original, "suggests", False):
-        return
+    # `behave` runs behave.__main__; `python -m behave` runs a second copy of it as __main__: patch both.
+    for module in {behave.__main__, sys.modules.get("__main__")}:
+        original = getattr(module, "print_undefined_step_snippets", None)
+        if original is not None and not getattr(original, "suggests", False):
+            module.print_undefined_step_snippets = _with_suggestions(original)
+
+
+def _with_suggestions(original):
+    """behave's snippet printer, preceded by the suggestions."""
 
     def print_with_suggestions(undefined_steps, stream=None, colored=True):
         """Suggestions for the scenario writer first, then behave's snippets for a developer."""
@@ -31,7 +37,7 @@ def install():
         original(undefined_steps, stream, colored)
 
     print_with_suggestions.suggests = True
-    behave_main.print_undefined_step_snippets = print_with_suggestions
+    return print_with_suggestions
 
 
 def report(undefined_steps):
