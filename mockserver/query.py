@@ -4,8 +4,7 @@ import functools
 import math
 import re
 
-from . import jsrt, nodeerrors
-from .jsregex import compile_like
+from . import jsregex, jsrt, nodeerrors
 from .jsrt import UNDEFINED
 
 _OPERATOR = re.compile(r"(_lte|_gte|_ne|_like)$")
@@ -67,7 +66,7 @@ def _matches(element, key, values):
     if found is None or found is UNDEFINED:
         return False
     text = jsrt.to_string(found)
-    results = (_compare(key, value, found, text) for value in values)
+    results = [_compare(key, value, found, text) for value in values]  # every value, as `map` does: each may throw
     return all(results) if key.endswith("_ne") else any(results)
 
 
@@ -80,7 +79,7 @@ def _compare(key, value, found, text):
     if key.endswith("_ne"):
         return not isinstance(value, str) or value != text
     if key.endswith("_like"):
-        return compile_like(jsrt.to_string(value)).search(text) is not None
+        return jsregex.test(jsrt.to_string(value), text)
     return isinstance(value, str) and value == text
 
 
