@@ -7,7 +7,7 @@ The rooms it calls: `messages` (requests, replies, headers), `bodyparser` (body-
 import collections
 import threading
 
-from . import jsrt, nodeerrors, responses
+from . import jsregex, jsrt, nodeerrors, responses
 from .bodyparser import JSON_LIMIT
 from .messages import Reply, Request, ResponseHeaders, http_date
 from .router import DELAY, NODE_METHODS, UNROUTED, route
@@ -33,6 +33,7 @@ class Engine:
         self._cache = collections.OrderedDict()
         self._cache_lock = threading.Lock()
         self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)
+        self.pattern_time_limit = jsregex.TIME_LIMIT  # seconds the `_like` patterns of one request may take in all
 
     # -- the pipeline ---------------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ class Engine:
         reply = self._replies.get(key)
         if reply is None:
             reply = self._handle(request)
-            if len(reply.body) <= MAX_KEPT_REPLY:
+            if len(reply.body) <= MAX_KEPT_REPLY and not reply.cut_off:  # a cut-off depends on the moment
                 with self._cache_lock:
                     if len(self._replies) >= MAX_KEPT_REPLIES:
                         self._replies.clear()
@@ -74,9 +75,12 @@ class Engine:
         if rendered is None:
             extra = []
             try:
-                status, data = route(self.data, request, headers, path, query_string, extra)
+                with jsregex.time_limit(self.pattern_time_limit):
+                    status, data = route(self.data, request, headers, path, query_string, extra)
             except nodeerrors.NodeError as error:
-                return responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
+                reply = responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
+                reply.cut_off = getattr(error, "pattern", "")
+                return reply
             rendered = (status, extra, *responses.render(data, query_string))
             if cacheable:
                 self._remember(key, rendered)

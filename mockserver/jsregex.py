@@ -19,6 +19,7 @@ from .jsregex_parser import SyntaxFault, parse
 from .jsregex_tree import TOO_DEEP
 
 TIME_LIMIT = 1.5  # seconds the `_like` patterns of one request may take in all
+PROBE_CPU = 0.02  # CPU seconds a match runs before the rate of CPU time to wall time is measured (see _search)
 SHORTEST_BUCKET = 1024  # subjects up to this many code units share one translation (the data set's longest: 263)
 MAX_KEPT, MAX_KEPT_COST = 256, 100_000  # compiled patterns kept: how many, and their `regex` pieces in all
 _FRAMES = ("RegExp.test (<anonymous>)", "/app/node_modules/json-server/lib/server/router/plural.js:124:52")
@@ -54,13 +55,33 @@ def test(pattern, text):
     deadline, seconds = getattr(_local, "deadline", None), getattr(_local, "seconds", None)
     if deadline is None:
         deadline, seconds = time.monotonic() + TIME_LIMIT, TIME_LIMIT
-    remaining = deadline - time.monotonic()
     try:
-        if remaining <= 0:
-            raise TimeoutError()
-        return compiled.search(units, timeout=remaining, concurrent=True) is not None
+        return _search(compiled, units, deadline) is not None
     except TimeoutError:
         raise PatternCutOff(pattern, seconds) from None
+
+
+def _search(compiled, units, deadline):
+    """compiled.search(units), cut off (TimeoutError) once the clock passes the deadline (time.monotonic()).
+
+    `regex` measures its timeout in CPU time of the whole process (C's clock()), checked every 256 steps: on a
+    busy machine a second of it can take several seconds. So a match that outlasts PROBE_CPU is started again
+    with the wall time left converted at the rate the process was given CPU time meanwhile.
+    """
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError()
+    wall, cpu = time.monotonic(), time.process_time()
+    try:
+        return compiled.search(units, timeout=min(PROBE_CPU, remaining), concurrent=True)
+    except TimeoutError:
+        pass
+    wall, cpu = time.monotonic() - wall, time.process_time() - cpu
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError()
+    rate = cpu / wall if wall > 0 and cpu > 0 else 1.0  # CPU seconds the process got per second
+    return compiled.search(units, timeout=max(remaining * rate, 0.001), concurrent=True)
 
 
 def code_units(text):
