@@ -1,0 +1,96 @@
+"""Steps for search patterns that backtrack for ever: the mock cuts them off, serves others, and still stops."""
+
+import threading
+import time
+from urllib.parse import quote
+
+import rawhttp
+from behave import fixture, given, then, use_fixture, when
+from hamcrest import assert_that, contains_exactly, equal_to, has_properties, is_, less_than, starts_with
+
+# V8 (the live engine) and Python's re backtrack on every comment for ever; the regex package as well.
+FREEZING = "^([a-z\\s]|[a-z\\s])*\\d"
+ARRIVAL_PATIENCE = 2.0  # seconds for a request to reach the mock's journal
+
+
+@fixture
+def search_in_background(context, mock):
+    """A client's search of the comments for FREEZING, on its own thread, joined after the scenario."""
+    search = {"began": time.monotonic(), "answer": None, "ended": None}
+
+    def run():
+        target = "/comments?body_like=" + quote(FREEZING, safe="")
+        search["answer"] = rawhttp.send(mock.port, rawhttp.get(target, mock.port))
+        search["ended"] = time.monotonic()
+
+    search["thread"] = thread = threading.Thread(target=run, name="client-searching")
+    thread.start()
+    context.search = search
+    try:
+        yield search
+    finally:
+        thread.join(rawhttp.TIMEOUT * 2)
+
+
+def _start_search(context, mock):
+    """Start the search and wait (with a deadline) until the mock has received it."""
+    use_fixture(search_in_background, context, mock)
+    deadline = time.monotonic() + ARRIVAL_PATIENCE
+    while not any(e.path == "/comments" for e in mock.journal.entries()):  # polling, with a deadline
+        assert_that(time.monotonic(), less_than(deadline), "seconds until the search reached the mock")
+        time.sleep(0.005)
+
+
+@given("my mock cuts search patterns off after {seconds:g} seconds")
+def shorter_pattern_limit(context, seconds):
+    """Shorten the time limit of the scenario's own mock for the patterns of one request (1 s by default)."""
+    context.own.engine.pattern_time_limit = seconds
+    assert_that(context.own.engine.pattern_time_limit, equal_to(seconds), "the own mock's pattern time limit")
+
+
+@when("a client searches the comments with a pattern that backtracks for ever")
+def search_for_ever(context):
+    """A client asks the feature's mock for the comments matching FREEZING; the answer is awaited later."""
+    _start_search(context, context.mock)
+
+
+@given("a client is searching my mock's comments with a pattern that backtracks for ever")
+def searching_own_mock(context):
+    """The same search, sent to the scenario's own mock."""
+    _start_search(context, context.own)
+
+
+@then("other clients are answered within {seconds:g} second while it runs")
+@then("other clients are answered within {seconds:g} seconds while it runs")
+def others_answered(context, seconds):
+    """Another client gets user 1 within the time while the search is still unanswered."""
+    began = time.monotonic()
+    answer = rawhttp.send(context.mock.port, rawhttp.get("/users/1", context.mock.port))
+    took, still_running = time.monotonic() - began, context.search["ended"] is None
+    assert_that(answer.status, equal_to(200), f"the other client's answer: {answer}")
+    assert_that(took, less_than(seconds), "seconds the other client waited")
+    assert_that(still_running, is_(True), "the search was still running when the other client was answered")
+
+
+@then("that search fails within {seconds:g} seconds, saying the pattern was cut off")
+def search_cut_off(context, seconds):
+    """The search's answer: a 500 in the engine's error format naming the pattern, within the time."""
+    context.search["thread"].join(rawhttp.TIMEOUT * 2)
+    answer = context.search["answer"]
+    assert_that(getattr(answer, "status", None), equal_to(500), f"the status of the search's answer ({answer})")
+    assert_that(answer.body.decode("utf-8"), starts_with(f"Error: Regular expression /{FREEZING}/i cut off after"),
+                "the search's error")
+    assert_that(context.search["ended"] - context.search["began"], less_than(seconds), "seconds until it failed")
+
+
+@then("the journal says which pattern was cut off")
+def journal_cut_off(context):
+    """The search's journal entry names the pattern that was cut off."""
+    entries = [e for e in context.mock.journal.entries() if e.path == "/comments"]
+    assert_that(entries, contains_exactly(has_properties(status=500, cut_off=FREEZING)), "the search's journal entry")
+
+
+@then("it stopped within {seconds:g} seconds")
+def stopped_within(context, seconds):
+    """stop() returned within the time, though a search was still matching when it was called."""
+    assert_that(context.stop_seconds, less_than(seconds), "seconds stop() took")
