@@ -1,4 +1,4 @@
-"""Steps for search patterns that backtrack for ever: the mock cuts them off, serves others, and still stops."""
+"""Steps for `_like` search patterns: read as JavaScript reads them, and never freezing the mock."""
 
 import threading
 import time
@@ -6,11 +6,33 @@ from urllib.parse import quote
 
 import rawhttp
 from behave import fixture, given, then, use_fixture, when
-from hamcrest import assert_that, contains_exactly, equal_to, has_properties, is_, less_than, starts_with
+from hamcrest import assert_that, contains_exactly, equal_to, has_properties, instance_of, is_, less_than, starts_with
+from outcome import answer_of, send
 
 # V8 (the live engine) and Python's re backtrack on every comment for ever; the regex package as well.
 FREEZING = "^([a-z\\s]|[a-z\\s])*\\d"
 ARRIVAL_PATIENCE = 2.0  # seconds for a request to reach the mock's journal
+
+
+@when('I look for users whose {field} matches "{pattern}"')
+def find_users_matching(context, field, pattern):
+    """Ask for the users whose field matches the pattern, a case-insensitive JavaScript regular expression."""
+    context.pattern = pattern
+    send(context, "GET", "/users", params={f"{field}_like": pattern})
+
+
+@then('the pattern is refused as JavaScript refuses it: "{reason}"')
+def pattern_refused(context, reason):
+    """500 whose body begins with V8's SyntaxError for the pattern, word for word (the stack trace follows)."""
+    answer = answer_of(context)
+    assert_that(answer.status, equal_to(500), f"{answer.url} answered {answer.text[:80]!r}")
+    pattern = getattr(context, "pattern", None)
+    assert_that(pattern, instance_of(str), 'the pattern of the last search (a step "I look for users whose..." first)')
+    assert_that(answer.text.split("\n")[0], equal_to(f"SyntaxError: Invalid regular expression: /{pattern}/i: {reason}"),
+                "the error the API reports")
+
+
+# -- patterns that backtrack for ever ---------------------------------------------------------------
 
 
 @fixture
