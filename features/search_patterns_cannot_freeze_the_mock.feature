@@ -20,3 +20,20 @@ Feature: Search patterns cannot freeze the mock
     When I stop my mock
     Then it stopped within 3 seconds
     And none of its threads is still running
+
+  # mock_only: the live API keeps no such store; this checks the mock's own bound (mockserver/jsregex.py).
+  Scenario: hundreds of different patterns leave the mock holding a bounded number of them
+    When I look for users whose name matches any of 600 different patterns
+    Then I get no users
+    And the mock keeps only 256 compiled patterns, however many it was sent
+
+  # mock_only: deliberate differences (README): V8 compiles these; the mock will not hold them.
+  Scenario Outline: a pattern too big for the mock to hold is refused at once
+    When I look for users whose name matches <a pattern too big>
+    Then the mock refuses the pattern within 1 second: "<reason>"
+
+    Examples:
+      | a pattern too big                  | reason                       |
+      | "(?:(?:a?){1000}){1000}"           | Regular expression too large |
+      | "(?:(?:a?b?){300}){300}"           | Regular expression too large |
+      | a pattern nested 65 groups deep    | Stack overflow               |

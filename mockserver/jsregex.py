@@ -131,13 +131,12 @@ def _compile(pattern, bucket):
     try:
         tree, _ = parse([ord(unit) for unit in code_units(pattern)])
         text, depends, cost = translate(tree, bucket - 1)
+        return regex.compile(text), depends, cost
     except SyntaxFault as fault:
         return nodeerrors.invalid_regex(pattern, fault.args[0]), False, 1
     except TooLarge:
         return nodeerrors.invalid_regex(pattern, "Regular expression too large"), True, 1
-    try:
-        return regex.compile(text), depends, cost
-    except RecursionError:  # nesting within MAX_DEPTH can still be too deep for regex's own parser
+    except RecursionError:  # a safety net: MAX_DEPTH keeps the translation and regex's parser well inside the limit
         return nodeerrors.invalid_regex(pattern, TOO_DEEP), False, 1
 
 

@@ -6,8 +6,11 @@ from urllib.parse import quote
 
 import rawhttp
 from behave import fixture, given, then, use_fixture, when
-from hamcrest import assert_that, contains_exactly, equal_to, has_properties, instance_of, is_, less_than, starts_with
+from hamcrest import (assert_that, contains_exactly, equal_to, has_properties, instance_of, is_, less_than,
+                      less_than_or_equal_to, starts_with)
 from outcome import answer_of, send
+
+from mockserver import jsregex
 
 # V8 (the live engine) and Python's re backtrack on every comment for ever; the regex package as well.
 FREEZING = "^([a-z\\s]|[a-z\\s])*\\d"
@@ -17,8 +20,9 @@ ARRIVAL_PATIENCE = 2.0  # seconds for a request to reach the mock's journal
 @when('I look for users whose {field} matches "{pattern}"')
 def find_users_matching(context, field, pattern):
     """Ask for the users whose field matches the pattern, a case-insensitive JavaScript regular expression."""
-    context.pattern = pattern
+    context.pattern, began = pattern, time.monotonic()
     send(context, "GET", "/users", params={f"{field}_like": pattern})
+    context.took = time.monotonic() - began
 
 
 @then('the pattern is refused as JavaScript refuses it: "{reason}"')
@@ -30,6 +34,37 @@ def pattern_refused(context, reason):
     assert_that(pattern, instance_of(str), 'the pattern of the last search (a step "I look for users whose..." first)')
     assert_that(answer.text.split("\n")[0], equal_to(f"SyntaxError: Invalid regular expression: /{pattern}/i: {reason}"),
                 "the error the API reports")
+
+
+# -- the mock's bounds --------------------------------------------------------------------------------
+
+
+@when("I look for users whose name matches any of {count:d} different patterns")
+def find_users_matching_any(context, count):
+    """One request with many `name_like` values, each a pattern of its own that matches nobody."""
+    patterns = [f"zz{number}q" for number in range(count)]
+    send(context, "GET", "/users", params={"name_like": patterns})
+
+
+@when("I look for users whose name matches a pattern nested {depth:d} groups deep")
+def find_users_deeply_nested(context, depth):
+    """A pattern of `depth` groups, each inside the one before."""
+    find_users_matching(context, "name", "(" * depth + "e" + ")" * depth)
+
+
+@then("the mock keeps only {count:d} compiled patterns, however many it was sent")
+def kept_patterns(context, count):
+    """The store of compiled patterns is full (it compiled them) and no fuller than its bounds."""
+    kept, cost = jsregex.kept()
+    assert_that(kept, equal_to(count), "compiled patterns the mock keeps")
+    assert_that(cost, less_than_or_equal_to(jsregex.MAX_KEPT_COST), "pieces of the patterns the mock keeps")
+
+
+@then('the mock refuses the pattern within {seconds:g} second: "{reason}"')
+def mock_refuses(context, seconds, reason):
+    """500 with V8's wording for the reason (V8 itself would compile the pattern), answered within the time."""
+    pattern_refused(context, reason)
+    assert_that(context.took, less_than(seconds), "seconds until the pattern was refused")
 
 
 # -- patterns that backtrack for ever ---------------------------------------------------------------
