@@ -65,23 +65,23 @@ def _search(compiled, units, deadline):
     """compiled.search(units), cut off (TimeoutError) once the clock passes the deadline (time.monotonic()).
 
     `regex` measures its timeout in CPU time of the whole process (C's clock()), checked every 256 steps: on a
-    busy machine a second of it can take several seconds. So a match that outlasts PROBE_CPU is started again
-    with the wall time left converted at the rate the process was given CPU time meanwhile.
+    busy machine a second of it can take several seconds. So a match runs in attempts of doubling CPU time, from
+    PROBE_CPU, each measuring the rate at which the process gets CPU time; the last is given the wall time left at
+    that rate. A match that ends within PROBE_CPU (every ordinary one) runs once; a slow one costs at most twice.
     """
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise TimeoutError()
-    wall, cpu = time.monotonic(), time.process_time()
-    try:
-        return compiled.search(units, timeout=min(PROBE_CPU, remaining), concurrent=True)
-    except TimeoutError:
-        pass
-    wall, cpu = time.monotonic() - wall, time.process_time() - cpu
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise TimeoutError()
-    rate = cpu / wall if wall > 0 and cpu > 0 else 1.0  # CPU seconds the process got per second
-    return compiled.search(units, timeout=max(remaining * rate, 0.001), concurrent=True)
+    budget = PROBE_CPU
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError()
+        wall, cpu = time.monotonic(), time.process_time()
+        try:
+            return compiled.search(units, timeout=budget if budget < remaining else remaining, concurrent=True)
+        except TimeoutError:
+            pass
+        wall, cpu = time.monotonic() - wall, time.process_time() - cpu
+        rate = cpu / wall if wall > 0 and cpu > 0 else 1.0  # CPU seconds the process got per second meanwhile
+        budget = min(budget * 2, max((deadline - time.monotonic()) * rate, 0.001))
 
 
 def code_units(text):
