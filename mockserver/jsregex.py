@@ -66,22 +66,24 @@ def _search(compiled, units, deadline):
 
     `regex` measures its timeout in CPU time of the whole process (C's clock()), checked every 256 steps: on a
     busy machine a second of it can take several seconds. So a match runs in attempts of doubling CPU time, from
-    PROBE_CPU, each measuring the rate at which the process gets CPU time; the last is given the wall time left at
-    that rate. A match that ends within PROBE_CPU (every ordinary one) runs once; a slow one costs at most twice.
+    PROBE_CPU; each that runs out tells the rate at which the process gets CPU time (its CPU time over the wall
+    time it took), and the last is given the wall time left at that rate. Every ordinary match ends within the
+    first attempt, which keeps the GIL (a few microseconds saved per record); longer ones release it.
     """
-    budget = PROBE_CPU
+    budget, concurrent = PROBE_CPU, False
     while True:
-        remaining = deadline - time.monotonic()
+        started = time.monotonic()
+        remaining = deadline - started
         if remaining <= 0:
             raise TimeoutError()
-        wall, cpu = time.monotonic(), time.process_time()
+        timeout = budget if budget < remaining else remaining
         try:
-            return compiled.search(units, timeout=budget if budget < remaining else remaining, concurrent=True)
+            return compiled.search(units, timeout=timeout, concurrent=concurrent)
         except TimeoutError:
             pass
-        wall, cpu = time.monotonic() - wall, time.process_time() - cpu
-        rate = cpu / wall if wall > 0 and cpu > 0 else 1.0  # CPU seconds the process got per second meanwhile
-        budget = min(budget * 2, max((deadline - time.monotonic()) * rate, 0.001))
+        elapsed = time.monotonic() - started
+        rate = timeout / elapsed if elapsed > 0 else 1.0  # CPU seconds the process got per second meanwhile
+        budget, concurrent = min(budget * 2, max((deadline - time.monotonic()) * rate, 0.001)), True
 
 
 def code_units(text):
@@ -117,10 +119,20 @@ def _bucket(length):
 def _compiled(pattern, length):
     """The compiled translation for subjects of this length; raises V8's SyntaxError for an invalid pattern."""
     bucket = _bucket(length)
-    found = _lookup((pattern, None)) or _lookup((pattern, bucket))
-    if found is None:
-        found, depends, cost = _compile(pattern, bucket)
-        _keep((pattern, bucket if depends else None), found, cost)
+    last = getattr(_local, "last", None)  # a filter tests one pattern on record after record
+    if last is not None and last[0] == pattern and last[1] in (None, bucket):
+        found = last[2]
+    else:
+        key = (pattern, None)
+        found = _lookup(key)
+        if found is None:
+            key = (pattern, bucket)
+            found = _lookup(key)
+        if found is None:
+            found, depends, cost = _compile(pattern, bucket)
+            key = (pattern, bucket if depends else None)
+            _keep(key, found, cost)
+        _local.last = (pattern, key[1], found)
     if isinstance(found, nodeerrors.NodeError):
         raise found
     return found
