@@ -41,8 +41,7 @@ def pattern_refused(context, reason):
 
 @when("I look for users whose name matches any of {count:d} different patterns")
 def find_users_matching_any(context, count):
-    """Requests of 100 `name_like` values each (one compiles them within its time limit), every one a pattern of
-    its own that matches nobody; the outcome kept is the first answer that is not a 200, or else the last."""
+    """Requests of 100 `name_like` patterns each, every one its own and matching nobody; keeps the first non-200."""
     for first in range(0, count, 100):
         patterns = [f"zz{number}q" for number in range(first, min(first + 100, count))]
         send(context, "GET", "/users", params={"name_like": patterns})
