@@ -67,7 +67,7 @@ def kept_patterns(context, count):
 def mock_refuses(context, seconds, reason):
     """500 with V8's wording for the reason (V8 itself would compile the pattern), answered within the time."""
     pattern_refused(context, reason)
-    assert_that(context.took, less_than(seconds), "seconds until the pattern was refused")
+    assert_that(_needed(context, "took", '"I look for users whose..."'), less_than(seconds), "seconds until refused")
 
 
 # -- patterns that backtrack for ever ---------------------------------------------------------------
@@ -92,6 +92,12 @@ def search_in_background(context, mock):
         thread.join(rawhttp.TIMEOUT * 2)
 
 
+def _needed(context, name, step):
+    """What an earlier step kept on the context; fails with a sentence naming that step when it is not there."""
+    assert_that(hasattr(context, name), is_(True), f"a step {step} before this one (nothing to judge without it)")
+    return getattr(context, name)
+
+
 def _start_search(context, mock):
     """Start the search and wait (with a deadline) until the mock has received it."""
     use_fixture(search_in_background, context, mock)
@@ -104,8 +110,9 @@ def _start_search(context, mock):
 @given("my mock cuts search patterns off after {seconds:g} seconds")
 def shorter_pattern_limit(context, seconds):
     """Shorten the time limit of the scenario's own mock for the patterns of one request (1 s by default)."""
-    context.own.engine.pattern_time_limit = seconds
-    assert_that(context.own.engine.pattern_time_limit, equal_to(seconds), "the own mock's pattern time limit")
+    own = _needed(context, "own", '"Given a mock of my own"')
+    own.engine.pattern_time_limit = seconds
+    assert_that(own.engine.pattern_time_limit, equal_to(seconds), "the own mock's pattern time limit")
 
 
 @when("a client searches the comments with a pattern that backtracks for ever")
@@ -117,16 +124,16 @@ def search_for_ever(context):
 @given("a client is searching my mock's comments with a pattern that backtracks for ever")
 def searching_own_mock(context):
     """The same search, sent to the scenario's own mock."""
-    _start_search(context, context.own)
+    _start_search(context, _needed(context, "own", '"Given a mock of my own"'))
 
 
 @then("other clients are answered within {seconds:g} second while it runs")
 @then("other clients are answered within {seconds:g} seconds while it runs")
 def others_answered(context, seconds):
     """Another client gets user 1 within the time while the search is still unanswered."""
-    began = time.monotonic()
+    search, began = _needed(context, "search", "that starts a search"), time.monotonic()
     answer = rawhttp.send(context.mock.port, rawhttp.get("/users/1", context.mock.port))
-    took, still_running = time.monotonic() - began, context.search["ended"] is None
+    took, still_running = time.monotonic() - began, search["ended"] is None
     assert_that(answer.status, equal_to(200), f"the other client's answer: {answer}")
     assert_that(took, less_than(seconds), "seconds the other client waited")
     assert_that(still_running, is_(True), "the search was still running when the other client was answered")
@@ -135,12 +142,13 @@ def others_answered(context, seconds):
 @then("that search fails within {seconds:g} seconds, saying the pattern was cut off")
 def search_cut_off(context, seconds):
     """The search's answer: a 500 in the engine's error format naming the pattern, within the time."""
-    context.search["thread"].join(rawhttp.TIMEOUT * 2)
-    answer = context.search["answer"]
+    search = _needed(context, "search", "that starts a search")
+    search["thread"].join(rawhttp.TIMEOUT * 2)
+    answer = search["answer"]
     assert_that(getattr(answer, "status", None), equal_to(500), f"the status of the search's answer ({answer})")
     assert_that(answer.body.decode("utf-8"), starts_with(f"Error: Regular expression /{FREEZING}/i cut off after"),
                 "the search's error")
-    assert_that(context.search["ended"] - context.search["began"], less_than(seconds), "seconds until it failed")
+    assert_that(search["ended"] - search["began"], less_than(seconds), "seconds until it failed")
 
 
 @then("the journal says which pattern was cut off")
@@ -153,4 +161,4 @@ def journal_cut_off(context):
 @then("it stopped within {seconds:g} seconds")
 def stopped_within(context, seconds):
     """stop() returned within the time, though a search was still matching when it was called."""
-    assert_that(context.stop_seconds, less_than(seconds), "seconds stop() took")
+    assert_that(_needed(context, "stop_seconds", '"When I stop my mock"'), less_than(seconds), "seconds stop() took")
