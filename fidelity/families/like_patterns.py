@@ -49,6 +49,8 @@ def cases(rng):
     yield get(FAMILY, "/users?nothing_like=(")  # no record has the field: the pattern is never compiled
     yield get(FAMILY, "/users?name_like=a+b")  # '+' is a space in a query
     yield get(FAMILY, "/photos?title_like=%5Eaccus&_limit=3")
+    for encoded in ("%ED%A0%80(", "%F0%9F%98%80(", "%F0%9F%98%80?", "%C3%A9(", "%FF(", "%uD83D(", "%E2%80%A8("):
+        yield get(FAMILY, f"/users?name_like={encoded}")  # as the query decodes them: UTF-8, or kept as sent
     made = 0
     while made < 400:
         pattern = (regex_grammar.pattern if made % 2 else regex_grammar.small)(rng)
