@@ -17,6 +17,7 @@ from . import nodeerrors
 from .jsregex_emit import TooLarge, translate
 from .jsregex_parser import SyntaxFault, parse
 from .jsregex_tree import TOO_DEEP
+from .jsregex_unicode import canonical
 
 TIME_LIMIT = 1.0  # seconds the `_like` patterns of one request may take in all (wall clock)
 PROBE_CPU = 0.02  # CPU seconds a match runs before the rate of CPU time to wall time is measured (see _search)
@@ -50,7 +51,7 @@ def time_limit(seconds=TIME_LIMIT):
 
 def test(pattern, text):
     """RegExp.prototype.test with the `i` flag; raises NodeError as V8 throws (or PatternCutOff past the limit)."""
-    units = code_units(text)
+    units = canonical(code_units(text))
     compiled = _compiled(pattern, len(units))
     deadline, seconds = getattr(_local, "deadline", None), getattr(_local, "seconds", None)
     if deadline is None:

@@ -15,6 +15,7 @@ from . import jsregex_tree as t
 from .jsregex_unicode import case_variants, close_over_case
 
 COST_LIMIT = 50_000  # repeated pieces `regex` may write out: 50,000 take it about 50 ms and 20 MB
+PADDED_ROUNDS = 16  # a larger minimum of a body that can match empty anywhere is dropped (see _quantifier)
 NEVER, ANY = "(?!)", "[\\x00-\\uffff]"
 _WORD = "[0-9A-Za-z_]"
 _REFERENCE = re.compile("\0([0-9]+)\0")
@@ -60,9 +61,9 @@ class Emitter:
         return _REFERENCE.sub(self._reference, text)
 
     def _reference(self, match):
-        """A back reference: case-insensitive, and the empty string while (or because) its group has not matched."""
+        """A back reference (subjects are in canonical case), the empty string while its group has not matched."""
         index = int(match.group(1))
-        return f"(?(g{index})(?i:\\g<g{index}>)|)" if index in self.captures else ""
+        return f"(?(g{index})\\g<g{index}>|)" if index in self.captures else ""
 
     def _node(self, node):
         """The node's text; `regex` reads it as one atom when it is a character, a class or a group."""
@@ -71,9 +72,8 @@ class Emitter:
             return NEVER
         kind = node.kind
         self.cost += 1
-        if kind == t.CHAR:
-            variants = case_variants(node.value)
-            return _unit(variants[0]) if len(variants) == 1 else _set([(v, v) for v in variants])
+        if kind == t.CHAR:  # subjects are matched in their canonical form (jsregex_unicode.canonical)
+            return _unit(case_variants(node.value)[0])
         if kind == t.CLASS:
             return self._class(*node.value)
         if kind == t.ASSERT:
@@ -111,6 +111,8 @@ class Emitter:
         slack = self.longest + (1 if body.least == 0 else 0)
         if low > slack:  # only a body that can match empty gets here: more rounds than characters change nothing
             low, self.used_length = slack, True
+        if low > PADDED_ROUNDS and _empty_anywhere(body) and not self._captures_read(body):
+            low = 0  # empty rounds can pad any match up to the minimum, so the minimum need not be written out
         if high != t.INFINITY and high - low > self.longest:  # rounds past the minimum consume a character each
             high, self.used_length = t.INFINITY, True
         before = self.cost
@@ -142,6 +144,10 @@ class Emitter:
         head = self._round(resets, text) + _count(low, low) + lazy if low else ""
         return head + further + _count(0, t.INFINITY if high == t.INFINITY else high - low) + lazy
 
+    def _captures_read(self, body):
+        """Whether some back reference reads a capture inside the body."""
+        return any(node.kind == t.CAPTURE and node.value in self.referenced for node in _walk(body))
+
     def _round(self, resets, text):
         """One round of a repeat, as a group: the resets first in the direction of matching."""
         return f"(?:{text}{resets})" if self.backward else f"(?:{resets}{text})"
@@ -158,6 +164,22 @@ def _count(low, high):
     if high == t.INFINITY:
         return f"{{{low},}}"
     return f"{{{low}}}" if low == high else f"{{{low},{high}}}"
+
+
+def _empty_anywhere(node):
+    """Whether the node can match the empty string wherever it is tried (no assertion or reference decides)."""
+    kind = node.kind
+    if kind == t.EMPTY:
+        return True
+    if kind in (t.GROUP, t.CAPTURE):
+        return _empty_anywhere(node.body)
+    if kind == t.QUANT:
+        return node.value[0] == 0 or _empty_anywhere(node.body)
+    if kind == t.SEQ:
+        return all(_empty_anywhere(term) for term in node.value)
+    if kind == t.ALT:
+        return any(_empty_anywhere(term) for term in node.value)
+    return False  # characters, classes, assertions, lookarounds, back references
 
 
 def _walk(tree):

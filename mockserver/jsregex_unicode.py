@@ -41,6 +41,22 @@ def is_identifier_part(code_point):
     return _in_ranges(_tables()[3], code_point)
 
 
+def canonical(text):
+    """The code units with each replaced by its case class's first member (for ASCII: the capital letter).
+
+    Subjects are matched in this form, so that a back reference compares text as V8 does, by Canonicalize (`ſ`
+    matches no `s` there, though `regex`'s own case folding would say it does).
+    """
+    if text.isascii():
+        return text.upper()
+    return text.translate(_translation())
+
+
+@functools.cache
+def _translation():
+    return {unit: members[0] for unit, members in _tables()[0].items() if unit != members[0]}
+
+
 def case_variants(unit):
     """The code units a case-insensitive pattern matches for this one (itself included), in order."""
     return _tables()[0].get(unit, (unit,))
