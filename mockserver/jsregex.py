@@ -20,7 +20,7 @@ from .jsregex_tree import TOO_DEEP
 from .jsregex_unicode import canonical
 
 TIME_LIMIT = 1.0  # seconds the `_like` patterns of one request may take in all (wall clock)
-PROBE_CPU = 0.02  # CPU seconds a match runs before the rate of CPU time to wall time is measured (see _search)
+PROBE_CPU = 0.02  # CPU seconds of a match's first attempt; later ones double it (see _search)
 SHORTEST_BUCKET = 1024  # subjects up to this many code units share one translation (the data set's longest: 263)
 MAX_KEPT, MAX_KEPT_COST = 256, 100_000  # compiled patterns kept: how many, and their `regex` pieces in all
 _FRAMES = ("RegExp.test (<anonymous>)", "/app/node_modules/json-server/lib/server/router/plural.js:124:52")
