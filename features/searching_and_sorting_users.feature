@@ -19,6 +19,62 @@ Feature: Searching and sorting users
     When I ask the API for "/users?name_like=("
     Then the API fails with a SyntaxError
 
+  Scenario Outline: a pattern is a JavaScript regular expression, in any case
+    When I look for users whose name matches "<pattern>"
+    Then I get the users numbered <users>
+
+    Examples: JavaScript's own syntax
+      | pattern                    | users                        |
+      | (?<letter>[a-z])\k<letter> | 1, 2, 6, 7, 8 and 9          |
+      | (?<=Mrs\. )\w+             | 6                            |
+      | (?<!s)s\b                   | 6, 7 and 8                   |
+      | [b-\d]                     | 3, 4 and 10                  |
+      | \x4c                       | 1, 2, 3, 4, 5, 6, 8, 9 and 10 |
+
+    Examples: a repeated group remembers its last round only
+      | pattern         | users  |
+      | ^(?:(l)\|e)+\1  | 1 and 2 |
+      | (a\|e)*         | 1 to 10 |
+
+  Scenario Outline: a pattern as JavaScript reads it, where other languages read it otherwise
+    When I look for users whose name matches "<pattern>"
+    Then I get no users
+
+    Examples: escapes: \1 without a group is the character U+0001, \c a backslash and a c, a{,2} itself
+      | pattern |
+      | \1      |
+      | \c      |
+      | a{,2}   |
+
+    Examples: letters whose capital is ASCII match only themselves: long s, dotless i, dotted I, Kelvin sign
+      | pattern |
+      | ſ       |
+      | ı       |
+      | İ       |
+      | \u212A  |
+
+  Scenario Outline: a pattern JavaScript cannot read is refused in JavaScript's words
+    When I look for users whose name matches "<pattern>"
+    Then the pattern is refused as JavaScript refuses it: "<reason>"
+
+    Examples: Python's syntax, not JavaScript's
+      | pattern  | reason            |
+      | a*+      | Nothing to repeat |
+      | (?i)a    | Invalid group     |
+      | (?P<n>a) | Invalid group     |
+      | (?       | Invalid group     |
+
+    Examples: mistakes
+      | pattern        | reason                                |
+      | a)             | Unmatched ')'                         |
+      | [a             | Unterminated character class          |
+      | [z-a]          | Range out of order in character class |
+      | a{2,1}         | numbers out of order in {} quantifier |
+      | (?<=a)+        | Invalid quantifier                    |
+      | (?<n>a)(?<n>b) | Duplicate capture group name          |
+      | (?<n>a)\k<m>   | Invalid named capture referenced      |
+      | a\             | \ at end of pattern                   |
+
   Scenario: from a number on
     When I ask the API for "/users?id_gte=9"
     Then I get the users numbered 9 and 10

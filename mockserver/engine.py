@@ -8,7 +8,7 @@ import collections
 import dataclasses
 import threading
 
-from . import jsrt, nodeerrors, qs, responses, router
+from . import jsregex, jsrt, nodeerrors, qs, responses, router
 from .bodyparser import JSON_LIMIT
 from .messages import Reply, Request, ResponseHeaders, http_date
 from .router import DELAY, NODE_METHODS, UNROUTED
@@ -34,6 +34,7 @@ class Engine:
         self._cache = collections.OrderedDict()
         self._cache_lock = threading.Lock()
         self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)
+        self.pattern_time_limit = jsregex.TIME_LIMIT  # seconds the `_like` patterns of one request may take in all
 
     # -- the pipeline ---------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class Engine:
         reply = self._replies.get(key)
         if reply is None:
             reply = self._handle(request)
-            if len(reply.body) <= MAX_KEPT_REPLY:
+            if len(reply.body) <= MAX_KEPT_REPLY and not reply.cut_off:  # a cut-off depends on the moment
                 with self._cache_lock:
                     if len(self._replies) >= MAX_KEPT_REPLIES:
                         self._replies.clear()
@@ -85,7 +86,8 @@ class Engine:
         if rendered is None:
             params, extra = qs.parse(query_string), []
             try:
-                status, data = router.route(self.data, request, headers, params, extra)
+                with jsregex.time_limit(self.pattern_time_limit):
+                    status, data = router.route(self.data, request, headers, params, extra)
             except nodeerrors.NodeError as error:
                 return self._failed(request, headers, extra, error)
             if isinstance(data, router.Allowed):  # Express's automatic answer to OPTIONS: text, no nosniff
@@ -111,6 +113,7 @@ class Engine:
                 headers.set(name, value)
         reply = responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
         reply.delay = next((value for name, value in extra if name == DELAY), 0.0)
+        reply.cut_off = getattr(error, "pattern", "")  # a `_like` pattern stopped at the time limit (jsregex)
         return reply
 
     def _cached(self, key):

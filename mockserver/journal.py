@@ -24,6 +24,7 @@ class Entry:
     json: object = field(default=None)
     received: float = 0.0  # time.monotonic() when it arrived, to see how long a client waited between requests
     fault: str = ""  # the kind of fault that shaped the answer (mockserver/faults.py), if any
+    cut_off: str = ""  # a `_like` pattern still matching at the time limit: the answer was a 500 (live: no answer)
 
     @functools.cached_property
     def query(self):

@@ -28,6 +28,7 @@ class Reply:
     body: bytes = b""
     routed: bool = True  # False when no route of the API matched (the 404 `{}` for unknown paths)
     delay: float = 0.0  # seconds to wait before answering: json-server's `?_delay=<ms>` on resource routes
+    cut_off: str = ""  # the `_like` pattern cut off at the request's time limit (mockserver/jsregex.py), if any
     wire: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # encoded bytes, by the transport
 
 

@@ -3,8 +3,7 @@
 import math
 import re
 
-from . import jsobjects, jsrt, lodash, nodeerrors, pluralize
-from .jsregex import compile_like
+from . import jsobjects, jsregex, jsrt, lodash, nodeerrors, pluralize
 from .jsrt import UNDEFINED
 
 _OPERATOR = re.compile(r"(_lte|_gte|_ne|_like)$")
@@ -29,7 +28,7 @@ def _matches(element, key, values):
     if found is None or found is UNDEFINED:
         return False
     text = found if isinstance(found, str) else jsobjects.to_string(found)  # elementValue.toString()
-    results = (_compare(key, value, found, text) for value in values)
+    results = [_compare(key, value, found, text) for value in values]  # every value, as `map` does: each may throw
     return all(results) if key.endswith("_ne") else any(results)
 
 
@@ -42,7 +41,7 @@ def _compare(key, value, found, text):
     if key.endswith("_ne"):
         return not isinstance(value, str) or value != text
     if key.endswith("_like"):
-        return compile_like(jsrt.to_string(value)).search(text) is not None
+        return jsregex.test(jsrt.to_string(value), text)
     return isinstance(value, str) and value == text
 
 

@@ -177,7 +177,7 @@ class MockServer:
             entry.fault = fault.kind
             reply = answer_with_fault(fault, cancelled, request, self._answer, connection)
         if reply is not None:
-            entry.status, entry.routed = reply.status, reply.routed
+            entry.status, entry.routed, entry.cut_off = reply.status, reply.routed, reply.cut_off
             if reply.delay > 0.002 and cancelled.wait(reply.delay):  # json-server's `?_delay=`
                 return None  # the scenario ended or the mock is stopping: close rather than answer late
         return reply
