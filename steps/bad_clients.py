@@ -99,9 +99,11 @@ def send_malformed(context, malformed):
 
 @when('a client asks for "{target}" exactly as written')
 def ask_raw(context, target):
-    """Send a GET for the target byte for byte (no client library tidies the path)."""
+    """Send a GET for the target byte for byte (no client library tidies the path); the time it took kept."""
     asked_for(context, "GET", target)
+    started = time.monotonic()
     context.raw_answer = rawhttp.send(context.mock.port, rawhttp.get(target, context.mock.port))
+    context.elapsed = time.monotonic() - started
 
 
 @when('a client asks for the users with {count:d} query parts like "{part}"')
@@ -152,6 +154,15 @@ def answered_within(context, seconds):
     """200, and the whole answer came within that many seconds."""
     assert_that(context.raw_answer.status, equal_to(200), str(context.raw_answer))
     assert_that(context.elapsed < seconds, is_(True), f"the answer took {context.elapsed:.3f} s")
+
+
+@then("it took less than {seconds:g} second")
+@then("it took less than {seconds:g} seconds")
+def took_less_than(context, seconds):
+    """The whole answer, whatever it was, came within that many seconds."""
+    elapsed = getattr(context, "elapsed", None)
+    assert_that(elapsed, not_(None), "no request was timed in this scenario")
+    assert_that(elapsed < seconds, is_(True), f"the answer took {elapsed:.3f} s: {context.raw_answer}")
 
 
 @then("it is told there is no such thing")
