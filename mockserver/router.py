@@ -63,7 +63,7 @@ _THROWN_FRAMES = ("list (/app/node_modules/json-server/lib/server/router/plural.
 
 
 def _route(data, request, params, extra):
-    """route() itself."""
+    """The layers themselves (route() turns what JavaScript throws in them into json-server's 500)."""
     method = request.method
     url = request.target
     path = parse_url(url)[0]
