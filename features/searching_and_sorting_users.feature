@@ -127,13 +127,34 @@ Feature: Searching and sorting users
       | .id=1                 | 1 to 10 |
       | _sort=address..city   | 1 to 10 |
 
-    Examples: brackets around a name, or after it
+    Examples: brackets around a name, or after it, make a list of values (numbered up to 20)
       | filter                | users   |
       | [id]=1                | 1       |
       | id[]=1&id[]=2         | 1 and 2 |
       | id%5B%5D=3            | 3       |
+      | id[20]=4              | 4       |
 
-  Scenario: a bracket left open makes the value a set of fields, which no id equals
-    When I ask the API for "/users?id[=1"
+    Examples: a bracket left open is part of the name, which no field has: nothing is filtered
+      | filter                | users   |
+      | id[=1                 | 1 to 10 |
+      | address[city=x        | 1 to 10 |
+
+    Examples: a value that inherits a list reads as that list
+      | filter                        | users    |
+      | id_gte[__proto__][]=9         | 9 and 10 |
+      | _page[__proto__][]=2&_limit=3 | 4 to 6   |
+
+  Scenario Outline: a value made a set of fields equals no field: <filter>
+    When I ask the API for "/users?<filter>"
     Then I get no users
+
+    Examples:
+      | filter       |
+      | id[b]=1      |
+      | id[21]=1     |
+      | id[b]=1&id=2 |
+
+  Scenario: a value that cannot be made a text fails the search
+    When I ask the API for "/users?name_like[toString]=x"
+    Then the API fails with a TypeError
 

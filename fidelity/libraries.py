@@ -1,6 +1,6 @@
 """python -m fidelity.libraries: the mock's JavaScript rooms against the engine's own libraries, input by input.
 
-qs.parse (as Express 4.22 calls it), lodash's _.get and _.has, pluralize and pluralize.singular,
+qs.parse (as Express 4.17.1 calls it: its own prototypes and String() of each value too), lodash's _.get and _.has, pluralize and pluralize.singular,
 negotiator's Accept-Encoding choice (as compression 1.7.4 asks it) and parseurl are each fed thousands of
 seeded random inputs in Node (fidelity/engine/node_modules, `npm ci --prefix fidelity/engine`) and in the
 mock's Python; every difference is printed. Exit 1 if any.
@@ -20,7 +20,15 @@ MODULES = Path(__file__).resolve().parent / "engine" / "node_modules"
 DATA = Path(__file__).resolve().parent.parent / "mockserver" / "data" / "jsonplaceholder.json"
 USER = json.loads(DATA.read_text())["users"][0]  # the record the lodash paths are read from
 _NODE = {
-    "qs": "const qs = require(M + '/qs'); out = x => JSON.stringify(qs.parse(x, {allowPrototypes: true, arrayLimit: 1000}))",
+    "qs": "const qs = require(M + '/qs');"
+          "const desc = v => { if (v === null || typeof v !== 'object') return v; let o;"
+          " if (Array.isArray(v)) { o = []; for (let i = 0; i < v.length; i++) o.push(i in v ? desc(v[i]) : '<hole>') }"
+          " else { o = {}; for (const k of Object.keys(v)) o[k] = desc(v[k]) }"
+          " const p = Object.getPrototypeOf(v);"
+          " return p === Object.prototype || p === Array.prototype ? o : {'<own>': o, '<proto>': desc(p)} };"
+          "const str = v => { try { return String(v) } catch (e) { return e.name } };"
+          "out = x => { const r = qs.parse(x, {allowPrototypes: true});"
+          " return JSON.stringify([desc(r), Object.keys(r).map(k => str(r[k]))]) }",
     "lodash": "const _ = require(M + '/lodash'); const user = require(D).users[0];"
               "const protos = new Map([[Object.prototype, 'Object'], [Array.prototype, 'Array'], [String.prototype, 'String'],"
               " [Number.prototype, 'Number'], [Boolean.prototype, 'Boolean']]);"
@@ -55,6 +63,30 @@ def _json(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
+def _describe(value):
+    """A parsed query as the Node side describes it: own properties, holes, and a prototype of its own."""
+    if isinstance(value, list):
+        return ["<hole>" if item is jsobjects.HOLE else _describe(item) for item in value]
+    if isinstance(value, dict):
+        own = {key: _describe(item) for key, item in value.items()}
+        return {"<own>": own, "<proto>": _describe(value.proto)} if isinstance(value, jsobjects.JsObject) else own
+    return value
+
+
+def _string(value):
+    """String(value) as the Node side writes it, or the name of the error it throws."""
+    try:
+        return jsobjects.to_string(value)
+    except jsobjects.JsError as error:
+        return error.name
+
+
+def _qs(query):
+    """[req.query described, String() of each of its values]."""
+    parsed = qs.parse(query)
+    return _json([_describe(parsed), [_string(value) for value in parsed.values()]])
+
+
 def _get_has(path):
     """[_.get(user 1, path) shown, _.has(user 1, path)], TypeError where JavaScript throws."""
     try:
@@ -65,7 +97,7 @@ def _get_has(path):
 
 
 PYTHON = {
-    "qs": lambda x: _json(qs.parse(x)),
+    "qs": _qs,
     "lodash": _get_has,
     "pluralize": lambda x: _json([pluralize.plural(x), pluralize.singular(x)]),
     "negotiator": lambda x: _json(negotiator.preferred_encoding(x, ("gzip", "deflate", "identity"))),
@@ -81,8 +113,10 @@ def _pieces(rng, atoms, count, longest):
 def inputs(name, rng, count):
     """Seeded random inputs for one library, around the corners its source handles."""
     if name == "qs":
-        return _pieces(rng, ("a", "id", "[", "]", "[]", "[0]", "[1]", "[a]", "=", "&", "%5B", "%5d", "+", "%", "%41", "__proto__",
-                             "[__proto__]", "[999]", "[1000]", "..", ".", "[[", "]]", "%26", "toString", "[b][c]"), count, 10)
+        loose = _pieces(rng, ("a", "id", "[", "]", "[]", "[0]", "[1]", "[a]", "=", "&", "%5B", "%5d", "+", "%", "%41",
+                              "__proto__", "[__proto__]", "[20]", "[21]", "..", ".", "[[", "]]", "%26", "toString", "[b][c]",
+                              "]=", "x"), count - count // 2 - len(_QS_FIXED), 10)
+        return list(_QS_FIXED) + loose + [_qs_query(rng) for _ in range(count // 2)]
     if name == "lodash":
         atoms = ("id", "name", "address", "geo", ".", "..", "[0]", "['a.b']", '["x"]', "length", "toString", "__proto__",
                  "constructor", "prototype", "call", "hasOwnProperty", "[", "]", "[-1]", "[1.5]", "caller", "charAt", "")
@@ -97,12 +131,29 @@ def inputs(name, rng, count):
     return [p if p.startswith("/") or rng.random() < 0.4 else "/" + p for p in _pieces(rng, atoms, count, 8)]
 
 
+_QS_FIXED = ("a[__proto__][]=1&a[length]=1e9", "a[__proto__][]=1&a[length]=3", "a[__proto__][2]=x", "a[b]=1&a=2",
+             "a[__proto__][toString]=1", "a[toString]=x", "a=1&a[b]=2", "0[]=a&0=b", "a[]=1&a=", "a=&a[b]=1")
+
+
+def _qs_query(rng):
+    """A query of 1-5 parts whose keys nest groups qs 6.7.0 treats apart: prototypes, indexes around arrayLimit
+    (20), the names ToString reads (toString, valueOf, join, length), arrays, and a parent met twice."""
+    groups = ("[]", "[0]", "[2]", "[20]", "[21]", "[__proto__]", "[toString]", "[valueOf]", "[join]", "[length]", "[b]",
+              "[1e1]", "[01]", "[-1]", "[ 1]", "")
+    values = ("1", "x", "", "3", "%E2%80%A8", "%ZZ", "a+b", "99", "1e9", "__proto__", "toString")
+    parts = []
+    for _ in range(rng.randint(1, 5)):
+        key = rng.choice(("a", "a", "__proto__", "0", "[a]", "length")) + "".join(rng.choice(groups) for _ in range(rng.randint(0, 4)))
+        parts.append(key if rng.random() < 0.1 else f"{key}={rng.choice(values)}")
+    return "&".join(parts)
+
+
 def compare(name, values):
     """[(input, Node's answer, the mock's)] where they differ."""
     script = (f"const M = {json.dumps(str(MODULES))}, D = {json.dumps(str(DATA))}; let out; {_NODE[name]};"
               "for (const line of require('fs').readFileSync(0, 'utf8').split('\\n')) if (line) console.log(out(JSON.parse(line)));")
     node = subprocess.run(["node", "-e", script], input="\n".join(json.dumps(v) for v in values), capture_output=True,
-                          text=True, timeout=300, check=True).stdout.splitlines()
+                          text=True, timeout=300, check=True).stdout.split("\n")[:-1]  # not splitlines: U+2028 is no line end here
     return [(v, theirs, mine) for v, theirs in zip(values, node, strict=True)
             if _json(json.loads(theirs)) != (mine := PYTHON[name](v))]
 

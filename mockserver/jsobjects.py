@@ -2,7 +2,9 @@
 
 lodash's `_.get` reads `record.toString`, `record.constructor.name` or `name.length` as JavaScript does,
 so a filter or a sort key may name an inherited property. Records are plain objects (dict), arrays are
-lists, strings index by UTF-16 code units; built-in functions and prototypes are the singletons below.
+lists (HOLE where a sparse one lacks an element), strings index by UTF-16 code units; built-in functions and
+prototypes are the singletons below, and a JsObject is an object with a prototype of its own (qs makes them).
+Making an object a primitive (String(x), x <= y) follows the toString it has or inherits.
 """
 
 from dataclasses import dataclass
@@ -41,8 +43,31 @@ _NUMBER_CONSTANTS = {"MAX_VALUE": 1.7976931348623157e308, "MIN_VALUE": 5e-324, "
                      "MAX_SAFE_INTEGER": 2**53 - 1, "MIN_SAFE_INTEGER": -(2**53 - 1), "EPSILON": 2.220446049250313e-16}
 
 
-class JsTypeError(Exception):
-    """Reading this property throws a TypeError in JavaScript (the message is V8's)."""
+class JsError(Exception):
+    """JavaScript throws here: `name` is the error's class (TypeError, RangeError), the message is V8's."""
+    name = "Error"
+
+
+class JsTypeError(JsError):
+    """Reading this property, or making this object a primitive, throws a TypeError in JavaScript."""
+    name = "TypeError"
+
+
+class JsRangeError(JsError):
+    """A string would pass the length this mock builds (see `MAX_JOINED`): V8's RangeError at its own limit."""
+    name = "RangeError"
+
+
+class JsObject(dict):
+    """An object whose [[Prototype]] is another object (qs makes `a` of `a[__proto__][b]=1`: it inherits `b`)."""
+
+    def __init__(self, pairs=(), proto=None):
+        super().__init__(pairs)
+        self.proto = proto
+
+
+HOLE = type("Hole", (), {"__repr__": lambda self: "<hole>"})()  # an element a sparse array lacks
+MAX_JOINED = 1 << 16  # characters: Array.prototype.join past this fails (V8's own limit is 2**29 - 24)
 
 
 @dataclass(eq=False)
@@ -97,6 +122,8 @@ def prototype_of(value):
         return value.parent
     if isinstance(value, JsFunction):
         return FUNCTION_PROTOTYPE
+    if isinstance(value, JsObject):
+        return value.proto
     if isinstance(value, dict):
         return OBJECT_PROTOTYPE
     if isinstance(value, list):
@@ -133,7 +160,7 @@ def own_property(value, key):
         if key == "length":
             return True, len(items)
         index = _index(key, len(items))
-        return (True, items[index]) if index is not None else (False, UNDEFINED)
+        return (True, items[index]) if index is not None and items[index] is not HOLE else (False, UNDEFINED)
     if isinstance(value, JsFunction):
         own = {"length": value.length, "name": value.name, **(value.own or {})}
         return (True, own[key]) if key in own else (False, UNDEFINED)
@@ -181,14 +208,50 @@ def is_object(value):
 
 
 def primitive(value):
-    """ToPrimitive for the built-ins (their string or wrapped primitive); other values unchanged."""
+    """ToPrimitive: a built-in's primitive, an object's through the toString it has or inherits (no valueOf
+    these objects can reach returns a primitive); TypeError when it has none that can be called."""
     if isinstance(value, JsPrototype):
         return value.primitive
     if isinstance(value, JsFunction):
         return repr(value)
-    return value
+    if type(value) is dict and "toString" not in value:
+        return "[object Object]"  # the common cases, made quick
+    if type(value) is list and HOLE not in value:
+        return ",".join("" if item is None or item is UNDEFINED else to_string(item) for item in value)
+    if not isinstance(value, (dict, list)):
+        return value
+    method = get(value, "toString")
+    if method is ARRAY_PROTOTYPE.own["toString"] and isinstance(get(value, "join"), JsFunction):
+        return _join(value)
+    if isinstance(method, JsFunction):  # Object.prototype.toString, or Array's without a join to call
+        return "[object Array]" if isinstance(value, list) else "[object Object]"
+    raise JsTypeError("Cannot convert object to primitive value")
+
+
+def _join(value):
+    """Array.prototype.join with ',' on an array, or on an object that inherits from one: its length read as
+    ToLength, the elements it has (own or inherited) as strings, '' for the rest; bounded by MAX_JOINED."""
+    length = get(value, "length")
+    length = max(jsrt.to_integer(jsrt.to_number(primitive(length))), 0) if length is not UNDEFINED else 0
+    if length - 1 > MAX_JOINED:
+        raise JsRangeError("Invalid string length")
+    present, holder = set(), value
+    while holder is not None:
+        keys = range(len(holder)) if isinstance(holder, list) else holder if isinstance(holder, dict) else ()
+        present.update(int(k) for k in keys if _index(str(k), length) is not None and has_own(holder, str(k)))
+        holder = prototype_of(holder)
+    pieces, last, size = [], 0, max(length - 1, 0)
+    for index in sorted(present):
+        item = get(value, str(index))
+        text = "" if item is None or item is UNDEFINED else to_string(item)
+        size += len(text)
+        if size > MAX_JOINED:
+            raise JsRangeError("Invalid string length")
+        pieces.append("," * (index - last) + text)
+        last = index
+    return "".join(pieces) + "," * (length - 1 - last if length else 0)
 
 
 def to_string(value):
-    """String(value), built-ins included."""
+    """String(value), built-ins and objects included."""
     return jsrt.to_string(primitive(value))

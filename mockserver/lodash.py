@@ -1,4 +1,4 @@
-"""lodash 4.18 as json-server uses it: property paths (castPath, _.get, _.has) and _.orderBy.
+"""lodash 4.17.21 as json-server uses it: property paths (castPath, _.get, _.has) and _.orderBy.
 
 A filter key, a sort key or an embedded collection's name is a lodash path: `address.city`, `a[0]`,
 `['a.b']`, but also `.id` (the keys '' and 'id'), `address..city` (an empty key in the middle) or

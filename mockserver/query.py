@@ -28,20 +28,20 @@ def _matches(element, key, values):
     if found is None or found is UNDEFINED:
         return False
     text = found if isinstance(found, str) else jsobjects.to_string(found)  # elementValue.toString()
-    results = [_compare(key, value, found, text) for value in values]  # every value, as `map` does: each may throw
+    results = [_compare(key, value, found, text) for value in values]  # arr.map: every value (each may throw), then reduce
     return all(results) if key.endswith("_ne") else any(results)
 
 
 def _compare(key, value, found, text):
     """One value of a filter against a record's value, by the key's operator."""
     if key.endswith("_gte"):
-        return jsrt.less_or_equal(value, jsobjects.primitive(found))
+        return jsrt.less_or_equal(jsobjects.primitive(value), jsobjects.primitive(found))
     if key.endswith("_lte"):
-        return jsrt.less_or_equal(jsobjects.primitive(found), value)
+        return jsrt.less_or_equal(jsobjects.primitive(found), jsobjects.primitive(value))
     if key.endswith("_ne"):
         return not isinstance(value, str) or value != text
     if key.endswith("_like"):
-        return jsregex.test(jsrt.to_string(value), text)
+        return jsregex.test(jsobjects.to_string(value), text)
     return isinstance(value, str) and value == text
 
 
@@ -161,21 +161,26 @@ def list_records(db, name, query, full_url, headers):
         exposed = "X-Total-Count, Link" if jsrt.truthy(page) else "X-Total-Count"
         headers.append(("Access-Control-Expose-Headers", exposed))
     if jsrt.truthy(page):
-        number = jsrt.parse_int(page)
+        number = _parse_int(page)
         number = number if number >= 1 else 1
-        per_page = jsrt.parse_int(limit) if limit is not UNDEFINED else math.nan
+        per_page = _parse_int(limit)
         per_page = per_page if jsrt.truthy(per_page) else 10
         chain, links = _page(chain, number, per_page)
         headers.append(("Link", _page_links(full_url, links)))
     elif jsrt.truthy(end):
-        first = jsrt.parse_int(start) if start is not UNDEFINED else math.nan
-        chain = _js_slice(chain, jsrt.to_integer(first if jsrt.truthy(first) else 0), jsrt.to_integer(jsrt.parse_int(end)))
+        first = _parse_int(start)
+        chain = _js_slice(chain, jsrt.to_integer(first if jsrt.truthy(first) else 0), jsrt.to_integer(_parse_int(end)))
     elif jsrt.truthy(limit):
-        first = jsrt.parse_int(start) if start is not UNDEFINED else math.nan
+        first = _parse_int(start)
         first = first if jsrt.truthy(first) else 0
-        chain = _js_slice(chain, jsrt.to_integer(first), jsrt.to_integer(first + jsrt.parse_int(limit)))
+        chain = _js_slice(chain, jsrt.to_integer(first), jsrt.to_integer(first + _parse_int(limit)))
     chain = [expand(db, embed(db, name, r, params["_embed"]), params["_expand"]) for r in chain]
     return chain
+
+
+def _parse_int(value):
+    """parseInt(value, 10) for a query value: NaN when absent, objects made strings as JavaScript does."""
+    return jsrt.parse_int(jsobjects.to_string(value)) if value is not UNDEFINED else math.nan
 
 
 def _sort(chain, sort, order):

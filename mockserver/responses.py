@@ -1,10 +1,11 @@
-"""Express's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression, URLs,
-and express.static's one answer (the redirect of its folder)."""
+"""Express 4.17.1's response side as the live API uses it: res.jsonp and res.send (ETag, 304), compression 1.7.4,
+URLs (encodeurl 1.0.2), and express.static's one answer (serve-static 1.14.1's redirect of its folder)."""
 
 import html
 import posixpath
 import re
 import zlib
+from urllib.parse import quote
 
 from . import jsrt
 from .messages import Reply, etag
@@ -82,9 +83,15 @@ def accepted_encoding(header):
 
 
 def encode_url(url):
-    """encodeurl: percent-encode what may not stand in a URL, keep existing escapes."""
-    return re.sub(r"%(?![0-9A-Fa-f]{2})|[^\x21\x23-\x3B\x3D\x3F-\x5F\x61-\x7A\x7C\x7E]",
-                  lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
+    """encodeurl 1.0.2 (Express 4.17.1's res.location, serve-static 1.14.1): each run of what may not stand in
+    a URL (`|`, `^`, `\\`, `{`, `}`, spaces, non-ASCII...) or of bad escapes (`%` not followed by two hex digits,
+    with the one or two characters it ate) goes through encodeURI, which keeps `#` and `$` and good escapes."""
+    return _NOT_URL.sub(lambda m: quote(m.group(), safe=_ENCODE_URI_KEEPS), url)
+
+
+_NOT_URL = re.compile(r"(?:[^\x21\x25\x26-\x3B\x3D\x3F-\x5B\x5D\x5F\x61-\x7A\x7E]"
+                      r"|%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|\Z))+")
+_ENCODE_URI_KEEPS = ";,/?:@&=+$#!*'()"  # with letters, digits and -_.~, what encodeURI leaves as it is
 
 
 def gzip(body):
@@ -107,7 +114,8 @@ def static_redirect(request, headers, target):
         return None
     location = "/" + (path + "/").lstrip("/") if path.startswith("//") else path + "/"
     location = encode_url(location + (f"?{query}" if query is not None else "") + (fragment or ""))
-    body = _REDIRECT_PAGE.format(html.escape(location, quote=True).replace("&#x27;", "&#39;")).encode("utf-8")
+    escaped = html.escape(location, quote=True).replace("&#x27;", "&#39;")
+    body = _REDIRECT_PAGE.format(escaped, escaped).encode("utf-8")
     headers.set("Content-Type", "text/html; charset=UTF-8")
     headers.set("Content-Length", str(len(body)))
     headers.set("Content-Security-Policy", "default-src 'none'")
@@ -117,5 +125,5 @@ def static_redirect(request, headers, target):
 
 
 _REDIRECT_PAGE = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting</title>\n'
-                  "</head>\n<body>\n<pre>Redirecting to {}</pre>\n</body>\n</html>\n")
+                  "</head>\n<body>\n<pre>Redirecting to <a href=\"{}\">{}</a></pre>\n</body>\n</html>\n")
 

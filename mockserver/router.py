@@ -1,16 +1,18 @@
-"""json-server 0.16's router in fake-write mode, as Express 4.22 runs it: layer by layer, on the URL it rewrites.
+"""json-server 0.16's router in fake-write mode, as Express 4.17.1 runs it: layer by layer, on the URL it rewrites.
 
 The layers, in json-server's order: method-override, body-parser, `GET /db`, the nested router
 (`/:resource/:id/:nested` rewrites the URL to `/:nested` and adds the parent key), one router per
 collection (`/` and `/:id`), then the 404. Paths match case-insensitively with an optional trailing
 slash; every route parameter is decoded when its layer matches, whatever the method (a bad escape is a
-500); a POST made OPTIONS by method-override gets Express's automatic answer from the router it reaches.
+500); a POST made OPTIONS by method-override gets Express's automatic answer from the router it reaches. What
+JavaScript throws on the way (a query value that cannot be made a string) is a 500 too, as json-server's
+error handler answers it.
 """
 
 import re
 from dataclasses import dataclass
 
-from . import jsrt, nodeerrors, pluralize, query
+from . import jsobjects, jsrt, nodeerrors, pluralize, query
 from .bodyparser import parse_body
 from .jsrt import _JS_WS, UNDEFINED
 from .responses import encode_url
@@ -51,6 +53,17 @@ def method_override(request, headers):
 
 def route(data, request, headers, params, extra):
     """(status, data) for the request (its method already overridden): json-server's router, layer by layer."""
+    try:
+        return _route(data, request, params, extra)
+    except jsobjects.JsError as error:  # thrown in a handler: Express passes it to json-server's error handler
+        raise nodeerrors.NodeError(error.name, str(error), _THROWN_FRAMES) from None
+
+
+_THROWN_FRAMES = ("list (/app/node_modules/json-server/lib/server/router/plural.js:124:24)",)  # representative
+
+
+def _route(data, request, params, extra):
+    """The layers themselves (route() turns what JavaScript throws in them into json-server's 500)."""
     method = request.method
     url = request.target
     path = parse_url(url)[0]
@@ -155,7 +168,7 @@ def _create(data, request, name, body, extra):
 
 def _delay_seconds(value):
     """connect-pause's wait for `?_delay=`: parseFloat milliseconds, 1 ms when absent or out of range."""
-    text = jsrt.to_string(value) if value is not UNDEFINED else ""
+    text = jsobjects.to_string(value) if value is not UNDEFINED else ""
     match = re.match(r"[+-]?(Infinity|\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)", text.lstrip(jsrt._JS_WS))
     millis = float(match.group().replace("Infinity", "inf")) if match else 1.0
     return (millis if 1 <= millis <= _MAX_TIMEOUT_MS else 1.0) / 1000

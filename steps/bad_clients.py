@@ -109,7 +109,7 @@ def send_malformed(context, malformed):
 
 @when('a client asks for "{target}" exactly as written')
 def ask_raw(context, target):
-    """Send a GET for the target byte for byte (no client library tidies the path)."""
+    """Send a GET for the target byte for byte (no client library tidies the path); the time it took kept."""
     asked_for(context, "GET", target)
     started, request = time.monotonic(), rawhttp.get(target, context.mock.port)
     heard(context, started, port=context.mock.port, sent=request, answer=rawhttp.send(context.mock.port, request))
@@ -170,6 +170,14 @@ def answered_within(context, seconds):
     came = RAW_ANSWER(context)
     assert_that(came.status, equals(200), f"the status of the answer: {came.said()}")
     assert_that(came.elapsed, less_than(seconds), "seconds the answer took")
+
+
+@then("it took less than {seconds:Duration}")
+@judges(RAW_ANSWER)
+def took_less_than(context, seconds):
+    """The whole answer, whatever it was, came within that long."""
+    came = RAW_ANSWER(context)
+    assert_that(came.elapsed, less_than(seconds), f"seconds the answer took (it {came.said()})")
 
 
 @then("it is told there is no such thing")

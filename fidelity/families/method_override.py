@@ -14,6 +14,9 @@ TARGETS = ("/users", "/users/1", "/users/11", "/users/1/posts", "/posts/1/commen
            "/USERS/1/", "/users?_page=2&_limit=3", "/users/1?_embed=posts", "/users/%FF", "/users/1/%FF", "/")
 BODIES = ("", '{"name": "Jane"}', "[1, 2]", '{"id": 5, "userId": 9}')  # valid JSON: JSON's errors are the bodies family's
 ETAG = 'W/"1fd-+2Y3G3w049iSZtw5t1mzSnunngE"'  # GET /users/1
+NOT_FOUND_ETAG = 'W/"2-vyGp6PvFo4RvsFtPoIWeCReyIC8"'  # the 404's `{}`: Express 4.17.1 checks freshness on GET/HEAD only
+QS67 = ("/users?id[21]=1", "/users?id[20]=1", "/users?id[=1", "/users?_page[__proto__][]=2&_limit=3",
+        "/users?name_like[toString]=x", "/users?id[b]=1&id=2", "/users?_limit=2&_embed[toString]=posts")
 
 
 def _hint(value):
@@ -54,6 +57,12 @@ def cases(rng):
                         [("Accept-Encoding", "br")], [("Origin", "http://app.example")], [("If-None-Match", ETAG),
                                                                                           ("Cache-Control", "no-cache")]):
             yield _post(rng.choice(("/users", "/users/1", "/posts")), value, headers=headers)
+    for value in ("QUERY", "SEARCH", "DELETE", "PUT", "PROPFIND"):
+        for tag in (NOT_FOUND_ETAG, "*"):
+            yield _post(rng.choice(("/users", "/users/1", "/unknown")), value, headers=[("If-None-Match", tag)])
+    for target in QS67:  # the query of an overridden request, as qs 6.7.0 reads it
+        for value in ("GET", "HEAD", "DELETE"):
+            yield _post(target, value)
     yield Case(FAMILY, "two override headers", b"POST /users/1 HTTP/1.1\r\nHost: jsonplaceholder.test\r\n"
                b"X-HTTP-Method-Override: DELETE\r\nX-HTTP-Method-Override: PATCH\r\nContent-Length: 0\r\n\r\n", "POST")
     for _ in range(150):

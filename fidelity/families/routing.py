@@ -23,7 +23,10 @@ PATHS = ("/users", "/users/", "/users//", "/users/1", "/users/1/", "/users/1//",
          "/users/1/posts%2E", "/users/%2E%2E", "/users/..", "/users/./1", "/users;1", "/users,1", "/users/1,2")
 DOT_PATHS = ("/users/..", "/a/b/../..", "/.", "/%2e", "/%2E%2E", "/users/..%2F", "//users/..", "/users/../", "/users/..?x=1",
              "/users/..#x", "/users/..?a={}", "/x/..", "/users/../db", "/users/../users", "/..", "/../users", "/.git/..",
-             "/users/%FF/..", "/users/%00/..", "/users/.%2e", "/" + "a" * 900 + "/..")
+             "/users/%FF/..", "/users/%00/..", "/users/.%2e", "/" + "a" * 900 + "/..",
+             # serve-static 1.14.1's page links the new address, escaped as HTML; encodeurl 1.0.2 writes it
+             "/users/..?x=%zz", "/users/..?x=%4", "/users/..?x=%%41", "/users/..?x=|^`", "/users/..?x=\"<>'&",
+             "/users/..?x=$#y", "/users/..#a|b", "/%7C/..", "/a%zz/..", "/users/..?x=%E2%82%AC", "/a{b}/..", "/a'b/..")
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "TRACE", "PROPFIND", "LOCK", "SEARCH", "PURGE")
 ABSOLUTE = ("http://other.example/users/1", "http://other.example/users/1/posts", "HTTP://X/USERS", "http://x/db",
             "http://x/users/1/posts%20", "http://x/users?_limit=1", "http://x:80/todos/1", "http://user@x/users/2")
