@@ -93,7 +93,6 @@ def _serve(context, users):
     embed_text(context, shown + more, caption)
 
 
-
 def mock_in_use(context):
     """The mock this scenario talks to, or None: a scenario that talks to the live API is skipped, saying why."""
     if getattr(context, "api_url", None) != context.mock.base_url:
