@@ -42,12 +42,13 @@ def parse_args(argv):
     return args
 
 
-def start_engine():
-    """The engine as a child process on a free port: (process, port); exits with advice if it cannot start."""
+def start_engine(data=DATA):
+    """The engine over a data file, as a child process on a free port: (process, port); exits with advice if it
+    cannot start."""
     if not (ROOT / "engine" / "node_modules" / "json-server").is_dir():
         sys.exit("the engine is not installed: run `npm ci --prefix fidelity/engine` (needs node and npm)")
     try:
-        process = subprocess.Popen(["node", str(ROOT / "engine" / "server.js"), str(DATA)], stdout=subprocess.PIPE,
+        process = subprocess.Popen(["node", str(ROOT / "engine" / "server.js"), str(data)], stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL, text=True)
     except FileNotFoundError:
         sys.exit("node is not installed: the engine runs on Node.js (20, as the live API)")

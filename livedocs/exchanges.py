@@ -63,3 +63,10 @@ def embed_all(context, responses, mock_url):
         for formatter in embedders:
             formatter.embed("text/plain", transcript(response, mock_url), caption(response, mock_url),
                             compress=False)
+
+
+def embed_text(context, text, caption):
+    """Embed a text (the data a scenario gave the mock) at the step that runs, in every formatter that takes embeds."""
+    for formatter in context._runner.formatters:
+        if callable(getattr(formatter, "embed", None)):
+            formatter.embed("text/plain", text, caption, compress=False)

@@ -10,6 +10,7 @@ from behave.runner_util import parse_features
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "living-docs.html"
 CAPTION = re.compile(r"^HTTP ([A-Z]+) (/\S*) -> (\d{3}) .*\((mock|live) (https?://[^)]+)\)$")
+DATA_CAPTION = "the users the service knows in this scenario"  # steps/known_users.py embeds them at its Given
 EXTERNAL = re.compile(r"^(https?:)?//")
 ROLES = {"scenario-name": "scenario", "step-decorator": "step", "embed-button": "caption", "embed-content": "content"}
 
@@ -76,8 +77,21 @@ def problems(html, features):
         method, path, status = match.group(1), match.group(2), match.group(3)
         if f"{method} {match.group(5)}{path}"[:60] not in content or f"HTTP/1.1 {status}" not in content:
             found.append(f"the exchange {match.group(0)!r} lacks its request or response line")
+    found += data_problems(reader.embeds, features)
     if "Scenarios:" not in text or not re.search(r"\d+ passed", text):
         found.append("the summary of results is missing")
+    return found
+
+
+def data_problems(embeds, features):
+    """The users a scenario gave the mock are shown at each Given that gave them, as the JSON the API serves."""
+    givens = [s for f in features for sc in f.walk_scenarios() for s in sc.steps
+              if s.step_type == "given" and s.name.startswith("the users service knows")]
+    shown = [content for caption, content in embeds if caption.startswith(DATA_CAPTION)]
+    found = [f"{len(givens)} Givens give the mock users, but the report shows {len(shown)} sets of them"] \
+        if len(shown) != len(givens) else []
+    found += [f"a set of users shown is not JSON: {c[:60]!r}" for c in shown   # long ones: after a download button
+              if not c.removeprefix("Download").lstrip().startswith("[")]
     return found
 
 

@@ -28,9 +28,10 @@ HOME_PAGE = (
 class Engine:
     """Answers requests exactly as the live JSONPlaceholder app does, over one immutable data set."""
 
-    def __init__(self, data):
+    def __init__(self, data, *, remember=True):
         self.data = data
-        jsrt.remember_seed(data)
+        if remember:  # a scenario's own data (remember=False) is not kept once the scenario ends
+            jsrt.remember_seed(data)
         self._cache = collections.OrderedDict()
         self._cache_lock = threading.Lock()
         self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)

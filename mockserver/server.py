@@ -10,10 +10,12 @@ import time
 import traceback
 from importlib import resources
 
+from . import datasets
 from .engine import WRITE_METHODS, Engine, Reply
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
 from .journal import Journal
+from .stubs import StubPlan, reply_for
 from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
@@ -94,9 +96,10 @@ class MockServer:
     """A stand-in for the live API on 127.0.0.1 and a free port; use it as a context manager."""
 
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None):
-        self.engine = Engine(data if data is not None else seed_data())
+        self.engine = self._seed_engine = Engine(datasets.validate(data) if data is not None else seed_data())
         self.journal = Journal()
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
+        self.stubs = StubPlan()  # custom answers for addresses (mockserver/stubs.py); cleared by reset()
         self.read_only = read_only
         # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
         # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
@@ -152,12 +155,29 @@ class MockServer:
     # -- state ----------------------------------------------------------------------------------
 
     def reset(self):
-        """Back to the seed for the next scenario: empty journal, no errors, writes allowed, no faults."""
+        """Back to the seed for the next scenario: its data, empty journal, no errors, writes allowed, no faults, no
+        custom answers."""
         self.faults.clear()  # also cuts short an answer the last scenario left waiting
+        self.stubs.clear()
+        self.engine = self._seed_engine  # the seed's engine, its caches kept: no cost when no scenario changed it
         self.journal.clear()
         with self._errors_lock:
             self.errors.clear()
         self.read_only = False
+
+    @property
+    def data(self):
+        """The data set the mock answers from now (the seed, or the scenario's own)."""
+        return self.engine.data
+
+    def use_data(self, data):
+        """Answer from this data set until reset(): an engine of its own, with caches of its own (the seed's engine
+        and its caches are kept for after), its records never remembered for good (jsrt's seed JSON)."""
+        self.engine = Engine(datasets.validate(data), remember=False)
+
+    def use_users(self, users):
+        """Answer as if the API knew only these users (a list of records) until reset(); the rest of the data as is."""
+        self.use_data(datasets.with_users(self.data, users))
 
     def take_errors(self):
         """The tracebacks recorded since the last call, and forget them."""
@@ -171,22 +191,28 @@ class MockServer:
         """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
+        stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/stubs.py)
+        answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
         if fault is None:
-            reply = self._answer(request)
-        else:
+            if stub is not None:
+                entry.fault = "custom"
+            reply = answer(request)
+        else:  # a fault shapes the answer (a custom one too): the journal names the fault
             entry.fault = fault.kind
-            reply = answer_with_fault(fault, cancelled, request, self._answer, connection)
+            reply = answer_with_fault(fault, cancelled, request, answer, connection)
         if reply is not None:
             entry.status, entry.routed, entry.cut_off = reply.status, reply.routed, reply.cut_off
             if reply.delay > 0.002 and cancelled.wait(reply.delay):  # json-server's `?_delay=`
                 return None  # the scenario ended or the mock is stopping: close rather than answer late
         return reply
 
-    def _answer(self, request):
-        """The API's answer to one request, read-only mode applied, mock bugs turned into 500s."""
+    def _answer(self, request, stub=None):
+        """The API's answer to one request (or the custom one), read-only mode applied, mock bugs turned into 500s."""
         try:
             if self.read_only and request.method in WRITE_METHODS:
                 return self.engine.refuse_write(request)
+            if stub is not None:
+                return reply_for(stub, request, self.engine.handle)
             return self.engine.handle(request)
         except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
             with self._errors_lock:

@@ -52,6 +52,14 @@ def told_failed(context, failure):
     _told(context, services.ServerError, "calling a failing service", status=failure)
 
 
+@then("I am told the API answered {status:d}, a status the app does not expect")
+@judges(APP_TOLD)
+def told_unexpected_status(context, status):
+    """The app was told the API answered that status, which it has no meaning for (not busy, failing or missing)."""
+    _told(context, services.UnexpectedResponse, "an answer with a status the app does not expect", status=status,
+          but_not=(services.ServerError, services.RateLimited))
+
+
 @then("I am told the answer was cut short")
 @judges(APP_TOLD)
 def told_truncated(context):

@@ -33,11 +33,11 @@ def rows_of(context, *columns, verb="check"):
     return [dict(zip(table.headings, row.cells, strict=True)) for row in table.rows]
 
 
-def user_rows(context):
+def user_rows(context, verb="check"):
     """A table whose columns are user fields (name, city, address.geo.lat...): one {path: text} per row."""
     table = _table(context, "name, city, company... (any field of a user)")
     try:
-        paths = [field_path(heading, "column") for heading in table.headings]
+        paths = [field_path(heading, "column", verb) for heading in table.headings]
     except UnknownField as unknown:
         raise StepMisread(str(unknown)) from None
     if len(set(paths)) < len(paths):

@@ -27,7 +27,7 @@ class UnknownField(AssertionError, ValueError):
     """A field named in a step that no user has: the message names the fields there are."""
 
 
-def field_path(words, role="field"):
+def field_path(words, role="field", verb="check"):
     """The path of a field named in words ("zip code", "phone number") or as a path ("address.zipcode")."""
     if words in PATHS:
         return words
@@ -35,7 +35,7 @@ def field_path(words, role="field"):
     said = SYNONYMS.get(said, said)
     if said in FIELDS:
         return FIELDS[said][0]
-    raise UnknownField(f'the {role} "{words}" is not one I can check; I can check: {", ".join(FIELDS)} '
+    raise UnknownField(f'the {role} "{words}" is not one I can {verb}; I can {verb}: {", ".join(FIELDS)} '
                        f'(or the path of a field in the data, such as address.geo.lat)')
 
 
@@ -62,6 +62,17 @@ def typed(path, text):
             raise UnknownField(f'{field_words(path)} is a whole number, not "{text}"')
         return int(text)
     return text
+
+
+# The order of the fields in the API's user records, so that a user a scenario gives reads like the live ones.
+RECORD_ORDER = ("id", "name", "username", "email", "address.street", "address.suite", "address.city",
+                "address.zipcode", "address.geo.lat", "address.geo.lng", "phone", "website", "company.name",
+                "company.catchPhrase", "company.bs")
+
+
+def a_record(values):
+    """A user record from {path: value}, its fields in the order of the API's records."""
+    return nested({path: values[path] for path in sorted(values, key=RECORD_ORDER.index)})
 
 
 def nested(values):

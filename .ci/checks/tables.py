@@ -1,10 +1,11 @@
 """Every step that takes a table checks all of it: proven on throw-away variants of the features' own uses.
 
 For each step that takes a table (its @takes, steps/tables.py), the scenario of the features that uses
-it with the widest table is copied up to that step, in a temporary directory, and run as it is (it must pass) and as
+it with the widest table is copied up to that step (a Given's whole: what its table says shows in the Thens
+after it), in a temporary directory, and run as it is (it must pass) and as
 variants that must fail: with an extra, unknown column (failing with the sentence that names the columns
-the step knows), and with one cell made wrong (for a Then, each column in turn; for a When, the column
-that names things, its first). Also: the Then that takes a docstring fails on a wrong and on a broken
+the step knows), and with one cell made wrong (for a Then, each column in turn; for a When or a Given, the
+column that names things, its first: a Given's wrong cell must make a Then after it fail). Also: the Then that takes a docstring fails on a wrong and on a broken
 JSON text, and a step given a table it does not take fails saying so. Exit 1 on any variant that does
 not turn out so, or on any error that is not an assertion.
 
@@ -34,14 +35,19 @@ def uses(registry_steps, features):
                 takes = getattr(getattr(matcher, "func", None), "takes", None)
                 width = len(step.table.headings) if step.table is not None else 0
                 if takes and (matcher.func not in found or width > found[matcher.func][2]):
-                    found[matcher.func] = (takes[0], list(scenario.all_steps)[: n + 1], width)
+                    steps = list(scenario.all_steps)
+                    kept = steps if step.step_type == "given" else steps[: n + 1]
+                    found[matcher.func] = (takes[0], (kept, n), width)
     return {func: (kind, steps) for func, (kind, steps, _) in found.items()}
 
 
 def variants(func, kind, steps):
-    """(name, scenario text, what must happen, words the failure must hold) for one step's use."""
-    *before, last = steps
+    """(name, scenario text, what must happen, words the failure must hold) for one step's use: steps is (the steps
+    kept, the place of the use among them; a Given's Whens and Thens follow it)."""
+    kept, n = steps
+    before, last = kept[:n], kept[n]
     lead = [pairings.render(step, step.step_type.title()) for step in before]
+    after = "".join("\n" + pairings.render(step, step.step_type.title()) for step in kept[n + 1:])
     keyword = last.step_type.title()
     out = [(f"{func.__name__} as the features use it", _scenario(lead, keyword, last.name, last.table, last.text),
             "passed", "")]
@@ -60,7 +66,7 @@ def variants(func, kind, steps):
                     "failed", ""))
         out.append((f"{func.__name__} with text that is not JSON",
                     _scenario(lead, keyword, last.name, None, "{not json"), "failed", "is not JSON"))
-    return out
+    return [(name, text + after, expected, words) for name, text, expected, words in out]
 
 
 def _table_scenario(lead, keyword, name, rows):
