@@ -77,7 +77,14 @@ class Engine:
                 status, data = route(self.data, request, headers, path, query_string, extra)
             except nodeerrors.NodeError as error:
                 return responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
-            rendered = (status, extra, *responses.render(data, query_string))
+            try:
+                rendered = (status, extra, *responses.render(data, query_string))
+            except jsrt.StackOverflow:  # res.json threw after the route had set its headers (Location...)
+                for name, value in extra:
+                    if name not in (UNROUTED, DELAY):
+                        headers.set(name, value)
+                return responses.send(request, headers, 500, nodeerrors.stack_overflow().stack.encode("utf-8"),
+                                      "text/html; charset=utf-8")
             if cacheable:
                 self._remember(key, rendered)
         status, extra, body, content_type = rendered

@@ -1,6 +1,8 @@
 """Steps for clients that misbehave: malformed HTTP, half-sent and trickled requests, a crowd at once."""
 
 import json
+import resource
+import zlib
 
 import rawhttp
 from outcome import asked_for
@@ -10,25 +12,42 @@ from hamcrest import assert_that, contains_string, empty, equal_to, has_entries,
 HOST = b"Host: 127.0.0.1\r\n"
 _JSON = b"Content-Type: application/json\r\n"
 # The one place where a sentence of the features becomes bytes on the wire.
+_CHUNKED = b"POST /users HTTP/1.1\r\n" + HOST + _JSON + b"Transfer-Encoding: chunked\r\n\r\n"
 MALFORMED = {
     "a request line with no version": b"GET /users\r\n\r\n",
     "a line of garbage": b"HELLO THERE\r\n\r\n",
     "an unknown method": b"FOO /users HTTP/1.1\r\n" + HOST + b"\r\n",
-    "an HTTP version that does not exist": b"GET /users HTTP/2.0\r\n" + HOST + b"\r\n",
+    "a method the API does not route": b"QUERY /users HTTP/1.1\r\n" + HOST + b"\r\n",
+    "a request to open a tunnel": b"CONNECT 127.0.0.1:80 HTTP/1.1\r\n" + HOST + b"\r\n",
+    "an HTTP version that does not exist": b"GET /users HTTP/1.2\r\n" + HOST + b"\r\n",
+    "HTTP version 2.0 in a request line": b"GET /users HTTP/2.0\r\n" + HOST + b"\r\n",
+    "an address that does not start with a slash": b"GET users HTTP/1.1\r\n" + HOST + b"\r\n",
     "raw non-ASCII bytes in the address": b"GET /users/caf\xc3\xa9 HTTP/1.1\r\n" + HOST + b"\r\n",
     "a request without a Host header": b"GET /users HTTP/1.1\r\n\r\n",
+    "bare line feeds for line ends": b"GET /users HTTP/1.1\n" + HOST.replace(b"\r\n", b"\n") + b"\n",
     "a header line without a colon": b"GET /users HTTP/1.1\r\n" + HOST + b"Broken header\r\n\r\n",
     "a header name with a space in it": b"GET /users HTTP/1.1\r\n" + HOST + b"Bad Name: 1\r\n\r\n",
+    "a carriage return inside a header value": b"GET /users HTTP/1.1\r\n" + HOST
+    + b"Origin: http://a\rSet-Cookie: x=1\r\n\r\n",
+    "a control character in a header value": b"GET /users HTTP/1.1\r\n" + HOST + b"X-Note: a\x01b\r\n\r\n",
+    "a NUL byte in a header value": b"GET /users HTTP/1.1\r\n" + HOST + b"X-Note: a\x00b\r\n\r\n",
     "a body length that is not a number": b"POST /users HTTP/1.1\r\n" + HOST + b"Content-Length: abc\r\n\r\n",
+    "a body length with a plus sign": b"POST /users HTTP/1.1\r\n" + HOST + _JSON + b"Content-Length: +2\r\n\r\n{}",
     "both a body length and chunks": b"POST /users HTTP/1.1\r\n" + HOST
     + b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-    "a chunk size that is not a number": b"POST /users HTTP/1.1\r\n" + HOST + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
+    "a chunk size that is not a number": _CHUNKED + b"zz\r\n",
+    "a negative chunk size": _CHUNKED + b"-1\r\n",
+    "a chunk size with a plus sign": _CHUNKED + b"+2\r\n{}\r\n0\r\n\r\n",
+    "a chunk size written as 0x2": _CHUNKED + b"0x2\r\n{}\r\n0\r\n\r\n",
+    "chunk data not followed by a line end": _CHUNKED + b"2\r\n{}XX0\r\n\r\n",
     "headers over 16 KB": b"GET /users HTTP/1.1\r\n" + HOST + b"X-Filler: " + b"a" * 17_000 + b"\r\n\r\n",
     "an address over 16 KB": b"GET /users?x=" + b"a" * 20_000 + b" HTTP/1.1\r\n" + HOST + b"\r\n",
     "bad percent-encoding in the address": b"GET /users/%FF HTTP/1.1\r\n" + HOST + b"\r\n",
     "a user in invalid JSON": b"POST /users HTTP/1.1\r\n" + HOST + _JSON + b"Content-Length: 13\r\n\r\n{\"name\": bad}",
     "a user in JSON announced as over 10 MB": b"POST /users HTTP/1.1\r\n" + HOST + _JSON
     + b"Content-Length: 20000000\r\n\r\n{\"name\": \"",
+    "a user nested 100,000 arrays deep": b"POST /users HTTP/1.1\r\n" + HOST + _JSON
+    + b"Content-Length: 200000\r\n\r\n" + b"[" * 100_000 + b"]" * 100_000,
 }
 HALF_A_REQUEST = b"GET /users HTTP/1.1\r\n" + HOST
 
@@ -93,7 +112,34 @@ def idle_after_answer(context):
 @when("a client sends {malformed}")
 def send_malformed(context, malformed):
     """Send the bytes the sentence names (see MALFORMED) on a fresh connection; keep the answer."""
-    context.raw_answer = rawhttp.send(context.mock.port, MALFORMED[malformed])
+    data = MALFORMED[malformed]
+    words = data.split(b"\r\n", 1)[0].split(b" ")
+    if len(words) == 3:  # an address the scenario names itself: an unrouted answer is its point
+        asked_for(context, words[0].decode("latin-1"), words[1].decode("latin-1"))
+    context.raw_answer = rawhttp.send(context.mock.port, data)
+
+
+@when("a client offers a new user, waiting to be told to go on before it sends the body")
+def send_after_continue(context):
+    """Send the head with Expect: 100-continue, and the body only once the mock says to go on (or a second passes)."""
+    head = b"POST /users HTTP/1.1\r\n" + HOST + _JSON + b"Content-Length: 15\r\nExpect: 100-continue\r\n\r\n"
+    context.told_to_go_on, context.raw_answer = rawhttp.send_after_continue(context.mock.port, head, b'{"name": "Ann"}')
+
+
+@when("a client asks for every user, expecting something no server can do")
+def send_unmeetable_expectation(context):
+    """A GET with an Expect header other than 100-continue."""
+    context.raw_answer = rawhttp.send(context.mock.port, b"GET /users HTTP/1.1\r\n" + HOST + b"Expect: magic\r\n\r\n")
+
+
+@when("a client uploads a user compressed with gzip that inflates to {megabytes:d} MB")
+def send_gzip_bomb(context, megabytes):
+    """A small gzip body of zeros that inflates to that many mebibytes; the process's peak memory noted first."""
+    packer, megabyte = zlib.compressobj(1, zlib.DEFLATED, 31), bytes(1 << 20)
+    body = b"".join(packer.compress(megabyte) for _ in range(megabytes)) + packer.flush()
+    head = b"POST /users HTTP/1.1\r\n" + HOST + _JSON + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n"
+    context.peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    context.raw_answer = rawhttp.send(context.mock.port, head % len(body) + body)
 
 
 @when('a client asks for "{target}" exactly as written')
@@ -134,6 +180,58 @@ def told_api_failed(context, error_name):
     answer = context.raw_answer
     assert_that(answer.status, equal_to(500), f"the status of {answer}")
     assert_that(answer.body.decode("utf-8"), starts_with(f"{error_name}: "), f"the body of {answer}")
+
+
+@then("it is answered with every user")
+def answered_every_user(context):
+    """200 with the list of all ten users, as a well-formed request gets."""
+    answer = context.raw_answer
+    users = json.loads(answer.body or b"null") if answer.status == 200 else None
+    assert_that([user["id"] for user in users or []], equal_to(list(range(1, 11))), f"users in {answer}")
+
+
+@then("it is hung up on without an answer")
+def hung_up_on(context):
+    """The connection closed and not a byte came back (Node's server has no handler for it)."""
+    answer = context.raw_answer
+    assert_that((answer.status, answer.closed), equal_to((None, True)), f"what came back: {answer}")
+
+
+@then("it was told to go on before it sent the body")
+def told_to_go_on(context):
+    """The mock's `HTTP/1.1 100 Continue` came while the client was still holding the body back."""
+    assert_that(context.told_to_go_on, is_(True), "100 Continue before the body was sent")
+
+
+@then("the user is created")
+def user_created(context):
+    """201 with the new user's id (11) and the name that was sent."""
+    answer = context.raw_answer
+    created = json.loads(answer.body or b"null") if answer.status == 201 else None
+    assert_that(created, equal_to({"name": "Ann", "id": 11}), f"the answer {answer}")
+
+
+@then("it is told the expectation cannot be met")
+def told_expectation_failed(context):
+    """Node's own 417 Expectation Failed: no body, and the connection kept open for the next request."""
+    answer = context.raw_answer
+    assert_that((answer.status, answer.body, answer.headers.get("connection")), equal_to((417, b"", "keep-alive")),
+                f"status, body, Connection of {answer}")
+
+
+@then("the answer carries no header the client smuggled in")
+def nothing_smuggled(context):
+    """No Set-Cookie, and no header value holding what came after the carriage return."""
+    headers = context.raw_answer.headers
+    assert_that([name for name, value in headers.items() if name == "set-cookie" or "x=1" in value], empty(),
+                f"headers of {context.raw_answer}")
+
+
+@then("the mock's peak memory grew by less than {megabytes:d} MB")
+def memory_bounded(context, megabytes):
+    """ru_maxrss of this process (the mock runs in it) after the request, against before it."""
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - context.peak_before) / 1024
+    assert_that(grown < megabytes, is_(True), f"the peak grew by {grown:.1f} MB (at most {megabytes} MB allowed)")
 
 
 @then("it is told there is no such thing")
