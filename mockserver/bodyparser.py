@@ -94,8 +94,9 @@ def _parse_json(request, charset):
     if not text:
         return {}
     first = re.match(r"[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])", text)
-    if first is None or first.group(1) not in "{[":
-        raise nodeerrors.json_syntax_error(_strict_violation(text, first.group(1) if first else None))
+    if first is None or first.group(1) not in "{[":  # (a character past the BMP: its first UTF-16 unit, as in JS)
+        char = v8json.code_units(first.group(1))[0] if first else None
+        raise nodeerrors.json_syntax_error(_strict_violation(text, char))
     try:
         return v8json.parse(text)
     except v8json.JsonSyntaxError as error:
@@ -104,10 +105,11 @@ def _parse_json(request, charset):
 
 def _strict_violation(text, char):
     """body-parser's createStrictSyntaxError: JSON.parse of '#'s in the place of the text, then the text put back."""
-    index = text.find(char) if char is not None else text.find("undefined")
-    partial = text[:index] + "#" * (len(text) - index) if index >= 0 else ""
+    units = v8json.code_units(text)  # JavaScript's indexes count UTF-16 code units
+    index = units.find(char) if char is not None else units.find("undefined")
+    partial = units[:index] + "#" * (len(units) - index) if index >= 0 else ""
     message = v8json.error_message(partial) or "strict violation"
-    return re.sub("#+", lambda run: text[index : index + len(run.group())], message)
+    return v8json.as_text(re.sub("#+", lambda run: units[index : index + len(run.group())], message))
 
 
 def _parse_form(request, charset):

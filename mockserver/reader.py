@@ -27,6 +27,11 @@ _SINGLE = frozenset((
     "proxy-authorization", "referer", "retry-after", "server", "user-agent",
 ))
 CONTINUE_LINE = b"HTTP/1.1 100 Continue\r\n\r\n"
+# Clients send the same head again and again: one that came whole in one read and made one bodiless request
+# is remembered, and the next time it comes whole it is not parsed again (a third of the time per request).
+_HEADS = {}
+MAX_KEPT_HEAD = 2048  # bytes; longer reads are parsed each time
+MAX_KEPT_HEADS = 1024
 
 
 class Refusal(Exception):
@@ -99,7 +104,26 @@ class Reader:
             self.feed(data)
 
     def feed(self, data):
-        """Parse the bytes; completed requests go to `ready`. Raises Refusal as Node's server would answer."""
+        """Parse the bytes; completed requests go to `ready`. Refusals and Node's own answers go there too."""
+        idle = not self.in_head and self.request is None
+        if idle:
+            known = _HEADS.get(data)
+            if known is not None:  # a head read before, arriving whole: llhttp would read it the same way
+                method, target, headers, keep_alive = known
+                self.ready.append((Request(method, target, headers.copy()), keep_alive))
+                return
+            before = len(self.ready)
+        self._parse(data)
+        if idle and len(data) <= MAX_KEPT_HEAD and len(self.ready) == before + 1 and not self.in_head \
+                and self.request is None and not self.closed:
+            request, keep_alive = self.ready[-1]
+            if isinstance(request, Request) and not request.has_body:  # one whole request, nothing else
+                if len(_HEADS) >= MAX_KEPT_HEADS:
+                    _HEADS.clear()
+                _HEADS[data] = (request.method, request.target, request.headers.copy(), keep_alive)
+
+    def _parse(self, data):
+        """Feed llhttp; what it completes goes to `ready`."""
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserUpgrade as upgrade:

@@ -53,14 +53,14 @@ def error_message(text):
     return None
 
 
-def _code_units(text):
+def code_units(text):
     """The text as UTF-16 code units, one Python character each (a no-op for text within the BMP)."""
     if not text or max(text) <= "\uffff":
         return text
     return "".join(map(chr, array("H", text.encode("utf-16-le", "surrogatepass"))))
 
 
-def _as_text(units):
+def as_text(units):
     """Code units back to text as Node writes it: pairs joined, lone surrogates as U+FFFD."""
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
@@ -76,7 +76,7 @@ class _Parser:
     """JsonParser<Char> of V8, reduced to what decides its result and its errors."""
 
     def __init__(self, text):
-        self.source = _code_units(text)
+        self.source = code_units(text)
         self.pos = 0
 
     # -- tokens ------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ class _Parser:
                 message = "Unexpected string in JSON at position {pos}"
             else:
                 message = self._unexpected_token(pos)
-        raise JsonSyntaxError(_as_text(message.replace("{pos}", str(pos))))
+        raise JsonSyntaxError(as_text(message.replace("{pos}", str(pos))))
 
     def _unexpected_token(self, pos):
         """'Unexpected token' with the source, whole when short, else ten code units either side."""

@@ -42,13 +42,13 @@ def main(argv):
     if argv[1:] == ["--record"]:
         texts = corpus(random.Random(11))
         run = subprocess.run(["node", "-e", NODE], input=json.dumps(texts), capture_output=True, text=True, check=True)
-        GOLDEN.write_text(json.dumps(list(zip(texts, json.loads(run.stdout))), ensure_ascii=True), encoding="ascii")
+        GOLDEN.write_text(json.dumps(list(zip(texts, json.loads(run.stdout), strict=True)), ensure_ascii=True), encoding="ascii")
         return 0
     cases = json.loads(GOLDEN.read_text(encoding="ascii"))
     wrong = []
     for text, message in cases:
         mine = v8json.error_message(text)
-        if mine != (v8json._as_text(message) if message else message):
+        if mine != (v8json.as_text(message) if message else message):
             wrong.append(f"  {ascii(text)[:80]}\n    V8:   {ascii(message)}\n    mock: {ascii(mine)}")
     print(f"{len(cases) - len(wrong)} of {len(cases)} texts worded as V8 words them "
           f"({sum(m is not None for _, m in cases)} of them bad JSON)")
