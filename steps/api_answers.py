@@ -59,6 +59,15 @@ def api_fails_with(context, error):
     assert_that(answer.text, starts_with(f"{error}: "), "the error the API reports")
 
 
+@then('the API fails, saying "{first_line}"')
+def api_fails_saying(context, first_line):
+    """500 with an HTML body whose first line is exactly that error and message, as the engine words it."""
+    answer = answer_of(context)
+    assert_that((answer.status, answer.headers.get("Content-Type")), equal_to((500, "text/html; charset=utf-8")),
+                f"{answer.url} answered {answer.text[:60]!r}")
+    assert_that(answer.text.split("\n", 1)[0], equal_to(first_line), "the error the API reports")
+
+
 @then("the request is refused as too large")
 def refused_too_large(context):
     """431 Request Header Fields Too Large, and no body."""
