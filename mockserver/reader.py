@@ -83,9 +83,12 @@ class Reader:
         `read()` returns the next bytes (b"" at EOF); `write(bytes)` sends an interim answer (100 Continue).
         Raises Refusal when Node's parser refuses the bytes, socket.timeout past the deadline.
         """
+        ready = self.ready
         while True:
-            while self.ready:
-                item, keep_alive = self.ready.popleft()
+            while ready:
+                item, keep_alive = ready.popleft()
+                if type(item) is Request:
+                    return item, keep_alive
                 if isinstance(item, bytes):
                     write(item)
                     continue

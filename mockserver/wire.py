@@ -1,5 +1,6 @@
 """HTTP/1.1 on the socket, read by llhttp (httptools), the parser Node runs: keep-alive, Node's refusals, one write per answer."""
 
+import functools
 import http
 import socket
 import socketserver
@@ -30,6 +31,7 @@ class Handler(socketserver.StreamRequestHandler):
         """Serve requests on this connection until either side closes it or it idles out."""
         self.server.track(self.connection)
         reader = Reader(BODY_CAP)
+        self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
         try:
             while self._serve_one(reader):
                 pass
@@ -41,8 +43,8 @@ class Handler(socketserver.StreamRequestHandler):
     def _serve_one(self, reader):
         """Read up to the next thing to answer and answer it; False when the connection should close."""
         blocked, connection = self.server.blocked, self.connection
-        blocked[connection] = time.monotonic()  # waiting for a request: the accept loop bounds how long
-        deadline = time.monotonic() + self.server.mock.request_deadline
+        blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
+        deadline = now + self.server.mock.request_deadline
         try:
             item = reader.next_item(self._read, self.wfile.write, deadline)
         except Refusal as refusal:  # Node's own answer from its parser, then the connection is closed
@@ -68,13 +70,9 @@ class Handler(socketserver.StreamRequestHandler):
         self.wfile.write(blob)
         if request.truncated:  # the answer, then EOF at once; the upload is read and dropped so the client
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
-            _drain(self.rfile, request, reader.body_seen)
+            _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
         return keep_alive
-
-    def _read(self):
-        """What one recv brings (b"" at the end of the stream)."""
-        return self.rfile.read1(READ_SIZE)
 
 
 def encode_reply(reply, keep_alive, method="GET"):
@@ -138,14 +136,14 @@ def _node_answer(answer):
     return status + _date_line() + connection + end
 
 
-def _drain(rfile, request, seen):
+def _drain(connection, request, seen):
     """Read and drop what is left of an oversized body (`seen` bytes of it already read), up to DRAIN_CAP bytes."""
     remaining = min(request.declared_length, DRAIN_CAP) - seen
     if "transfer-encoding" in request.headers:
         remaining = DRAIN_CAP  # chunks: no length to go by
     deadline = time.monotonic() + REQUEST_DEADLINE
     while remaining > 0 and time.monotonic() < deadline:
-        part = rfile.read1(min(remaining, 1 << 20))
+        part = connection.recv(min(remaining, 1 << 20))
         if not part:
             return
         remaining -= len(part)
