@@ -65,6 +65,14 @@ def as_text(units):
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
+_RUNS = {"[": re.compile(r"[\[ \t\r\n]*"), "]": re.compile(r"[\] \t\r\n]*"), "}": re.compile(r"[} \t\r\n]*")}
+
+
+def _run_end(source, pos, bracket):
+    """Where the run of that bracket (whitespace between allowed) starting at pos ends."""
+    return _RUNS[bracket].match(source, pos).end()
+
+
 def _joined(units):
     """Code units as a Python string: pairs joined, lone surrogates kept (a JavaScript string may hold them)."""
     if not units or max(units) < "\ud800":
@@ -77,7 +85,7 @@ class _Parser:
 
     def __init__(self, text):
         self.source = code_units(text)
-        self.pos = 0
+        self.pos, self.deep_objects, self.deep_arrays = 0, 0, 0
 
     # -- tokens ------------------------------------------------------------------------------------
 
@@ -147,7 +155,7 @@ class _Parser:
             token = self._peek()
             if token == "LBRACE" and (simple := _OPEN_OBJECT.match(self.source, self.pos)) is not None:
                 self.pos = simple.end()
-                stack.append([{}, _joined(simple.group(1))] if len(stack) < BUILD_DEPTH else _DEEP_OBJECT)
+                stack.append([{}, _joined(simple.group(1))] if len(stack) < BUILD_DEPTH else self._deep_object())
                 continue
             if token == "LBRACE":
                 self.pos += 1
@@ -156,14 +164,21 @@ class _Parser:
                 else:
                     self._expect_next("STRING", "Expected property name or '}' in JSON at position {pos}")
                     key = self._property_key(first=True)
-                    stack.append([{}, key] if len(stack) < BUILD_DEPTH else _DEEP_OBJECT)
+                    stack.append([{}, key] if len(stack) < BUILD_DEPTH else self._deep_object())
                     continue
             elif token == "LBRACK":
+                if len(stack) >= BUILD_DEPTH:  # a run of openers past the kept depth: all but the last at once
+                    end = _run_end(self.source, self.pos, "[")
+                    last = self.source.rindex("[", self.pos, end)
+                    more = self.source.count("[", self.pos, last)
+                    stack.extend([_DEEP_ARRAY] * more)
+                    self.deep_arrays += more
+                    self.pos = last
                 self.pos += 1
                 if self._check("RBRACK"):
                     value = []
                 else:
-                    stack.append([[], None] if len(stack) < BUILD_DEPTH else _DEEP_ARRAY)
+                    stack.append([[], None] if len(stack) < BUILD_DEPTH else self._deep_array())
                     continue
             else:
                 value = self._scalar(token)
@@ -171,6 +186,14 @@ class _Parser:
                 if not stack:
                     return value
                 frame = stack[-1]
+                if frame is _DEEP_ARRAY and self._peek() == "RBRACK":
+                    self._close_deep_run(stack, "]", _DEEP_ARRAY, self.deep_objects)  # a run of closers, at once
+                    value = None
+                    continue
+                if frame is _DEEP_OBJECT and self._peek() == "RBRACE":
+                    self.deep_objects -= self._close_deep_run(stack, "}", _DEEP_OBJECT, self.deep_arrays)
+                    value = None
+                    continue
                 container, key = frame
                 if container is not None:
                     if key is None:
@@ -184,6 +207,8 @@ class _Parser:
                         self._fail(self._token_at(self.pos), "Expected ',' or ']' after array element in JSON at position {pos}")
                     self.pos += 1
                     value = stack.pop()[0]
+                    if value is None:
+                        self.deep_arrays -= 1
                 else:
                     if self._check("COMMA"):
                         self._expect_next("STRING", "Expected double-quoted property name in JSON at position {pos}")
@@ -195,7 +220,45 @@ class _Parser:
                         self._fail(self._token_at(self.pos), "Expected ',' or '}' after property value in JSON at position {pos}")
                     self.pos += 1
                     container = stack.pop()[0]
+                    if container is None:
+                        self.deep_objects -= 1
                     value = jsrt.js_object(container.items()) if container is not None else None
+
+    def _deep_array(self):
+        """The frame of an array past the kept depth (counted, as objects are)."""
+        self.deep_arrays += 1
+        return _DEEP_ARRAY
+
+    def _deep_object(self):
+        """The frame of an object past the kept depth (counted, so runs of arrays can be closed at once)."""
+        self.deep_objects += 1
+        return _DEEP_OBJECT
+
+    def _close_deep_run(self, stack, closer, kind, others):
+        """Close as many open levels of one kind past the kept depth as the run of closers at the cursor does.
+
+        `others` counts the open levels of the other kind past the kept depth: with none, every one of them is
+        of this kind and the count is a subtraction. Returns how many were closed.
+        """
+        source, pos = self.source, self.pos
+        end = _run_end(source, pos, closer)
+        closers = source.count(closer, pos, end)
+        if others == 0:
+            count = min(closers, len(stack) - BUILD_DEPTH)
+        else:
+            count = 0
+            while count < closers and stack[-1 - count] is kind:
+                count += 1
+        del stack[-count:]
+        if kind is _DEEP_ARRAY:
+            self.deep_arrays -= count
+        if closers == end - pos:  # no whitespace in the run
+            self.pos = pos + count
+        else:
+            for _ in range(count):
+                pos = source.index(closer, pos) + 1
+            self.pos = pos
+        return count
 
     def _property_key(self, first):
         """A property name (its opening quote just read) and the colon after it (V8 words only the first's)."""
