@@ -30,6 +30,11 @@ TYPES = ("application/json;", "application/json; charset=utf-32", "application/j
 ENCODINGS = ("gzip", "deflate", "GZIP", "identity", "Identity", "", "br", "x-gzip", "gzip, identity", " gzip", "compress")
 
 
+def _gz(data):
+    """gzip with no time stamp in its header, so the corpus is the same bytes every run."""
+    return gzip.compress(data, mtime=0)
+
+
 def _chunked(data):
     """The bytes as two chunks (or the last chunk alone for an empty body)."""
     half = len(data) // 2
@@ -95,7 +100,7 @@ def _content_types():
 def _codings(rng):
     """gzip and deflate bodies: whole, cut, corrupted, padded, concatenated, mislabelled; unknown codings."""
     data = b'{"name": "Jane", "n": [1, 2, 3]}'
-    packed = {"gzip": gzip.compress(data), "deflate": zlib.compress(data)}
+    packed = {"gzip": _gz(data), "deflate": zlib.compress(data)}
     raw = zlib.compressobj(6, zlib.DEFLATED, -15)
     raw_deflate = raw.compress(data) + raw.flush()
     bodies = []
@@ -109,8 +114,8 @@ def _codings(rng):
             spoiled[rng.randrange(len(spoiled))] ^= 1 << rng.randrange(8)
             bodies.append((coding, bytes(spoiled)))
     bodies += [("deflate", raw_deflate), ("deflate", packed["gzip"]), ("gzip", packed["deflate"]),
-               ("gzip", gzip.compress(b"{")), ("gzip", gzip.compress(b"")), ("deflate", zlib.compress(b"x")),
-               ("gzip", gzip.compress(b"[1,2]")[:-8]), ("gzip", gzip.compress("{\"a\": \"é\"}".encode("utf-16-le")))]
+               ("gzip", _gz(b"{")), ("gzip", _gz(b"")), ("deflate", zlib.compress(b"x")),
+               ("gzip", _gz(b"[1,2]")[:-8]), ("gzip", _gz("{\"a\": \"é\"}".encode("utf-16-le")))]
     for coding, body in bodies:
         yield _post(f"Content-Encoding {coding!r} {body[:12]!r}", [("Content-Type", "application/json"),
                                                                   ("Content-Encoding", coding)], body)
@@ -119,19 +124,19 @@ def _codings(rng):
     yield _post("two Content-Encoding headers", [("Content-Type", "application/json"), ("Content-Encoding", "gzip"),
                                                  ("Content-Encoding", "gzip")], packed["gzip"])
     yield _post("gzip form", [("Content-Type", "application/x-www-form-urlencoded"), ("Content-Encoding", "gzip")],
-                gzip.compress(b"name=Jane"))
+                _gz(b"name=Jane"))
 
 
 def _nesting():
     """Nested arrays and objects, shallow to far past what JSON.stringify takes (clear of the edge near 4,180)."""
-    for depth in (10, 300, 1000, 2000, 5000, 20000, 100000):
+    for depth in (10, 300, 1000, 5000, 20000, 100000):  # answers of 2,000 levels or more run to megabytes
         for method, target in (("POST", "/users"), ("PUT", "/users/1"), ("PATCH", "/users/1"), ("DELETE", "/users/1")):
             for shape, body in (("arrays", b"[" * depth + b"]" * depth),
                                 ("objects", b'{"a":' * depth + b"1" + b"}" * depth)):
-                if depth > 2000 or method == "POST":
+                if depth > 1000 or method == "POST":
                     yield _post(f"{method} {target} {depth} nested {shape}", [("Content-Type", "application/json")],
                                 body, method, target)
-    for depth in (3000, 100000):
+    for depth in (1000, 100000):
         yield _post(f"{depth} nested arrays, one bracket short", [("Content-Type", "application/json")],
                     b"[" * depth + b"]" * (depth - 1))
         yield _post(f"{depth} nested arrays, chunked", [("Content-Type", "application/json"),
