@@ -18,6 +18,7 @@ import httptools
 from .messages import Request
 
 HEAD_LIMIT = 16 * 1024  # Node's --max-http-header-size: 431 once this many bytes are counted
+MAX_HEADER_LINES = 1000  # _http_common.js MAX_HEADER_PAIRS (2,000 entries: names and values)
 RAW_HEAD_LIMIT = 1024 * 1024  # bytes of head on the wire, whatever is counted: past it, 431 too (a bound of the mock's)
 _CONTINUE = re.compile(r"(?:^|\W)100-continue(?:$|\W)", re.IGNORECASE)  # Node's continueExpression
 # IncomingMessage._addHeaderLine: these keep their first value; cookie joins with "; "; the rest with ", ".
@@ -251,9 +252,12 @@ class Reader:
 
 
 def node_headers(fields):
-    """req.headers: lower-case names, values trimmed of trailing spaces and tabs, duplicates as Node keeps them."""
+    """req.headers: lower-case names, values trimmed of trailing spaces and tabs, duplicates as Node keeps them.
+
+    Only the first 1,000 header lines count: Node's parser keeps 2,000 names and values (MAX_HEADER_PAIRS).
+    """
     headers = {}
-    for raw_name, raw_value in fields:
+    for raw_name, raw_value in fields[:MAX_HEADER_LINES]:
         name = raw_name.decode("latin-1").lower()
         value = raw_value.rstrip(b" \t").decode("latin-1")
         if name not in headers:

@@ -119,6 +119,10 @@ def cases(rng):
         yield Case(FAMILY, name, data, method if method in ("HEAD", "POST") else "GET")
     for method in METHODS:
         yield Case(FAMILY, f"method {method}", method.encode() + b" /users HTTP/1.1\r\n" + H + b"\r\n")
+    for count in (999, 1000, 1001, 1500):  # Node keeps the first 1,000 header lines; the Origin comes last
+        filler = b"".join(b"X-%d: 1\r\n" % i for i in range(count - 2))
+        yield Case(FAMILY, f"{count} header lines, Origin last", b"GET /users/1 HTTP/1.1\r\n" + H + filler
+                   + b"Origin: http://last.test\r\n\r\n")
     for counted in (16380, 16382, 16383, 16384, 16385, 16390):
         yield Case(FAMILY, f"head of {counted} counted bytes", _head_of(counted))
     for _ in range(150):
