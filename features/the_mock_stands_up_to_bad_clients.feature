@@ -10,26 +10,65 @@ Feature: The mock stands up to bad clients
     And the mock still serves other clients
 
     Examples: refused by the HTTP parser, before the API sees them
-      | a malformed request                 | answered                     |
-      | a request line with no version      | turned away as a bad request |
-      | a line of garbage                   | turned away as a bad request |
-      | an unknown method                   | turned away as a bad request |
-      | an HTTP version that does not exist | turned away as a bad request |
-      | raw non-ASCII bytes in the address  | turned away as a bad request |
-      | a request without a Host header     | turned away as a bad request |
-      | a header line without a colon       | turned away as a bad request |
-      | a header name with a space in it    | turned away as a bad request |
-      | a body length that is not a number  | turned away as a bad request |
-      | both a body length and chunks       | turned away as a bad request |
-      | a chunk size that is not a number   | turned away as a bad request |
-      | headers over 16 KB                  | told its request is too large |
-      | an address over 16 KB               | told its request is too large |
+      | a malformed request                         | answered                      |
+      | a line of garbage                           | turned away as a bad request  |
+      | an unknown method                           | turned away as a bad request  |
+      | an HTTP version that does not exist         | turned away as a bad request  |
+      | an address that does not start with a slash | turned away as a bad request  |
+      | raw non-ASCII bytes in the address          | turned away as a bad request  |
+      | a request without a Host header             | turned away as a bad request  |
+      | bare line feeds for line ends               | turned away as a bad request  |
+      | a header line without a colon               | turned away as a bad request  |
+      | a header name with a space in it            | turned away as a bad request  |
+      | a carriage return inside a header value     | turned away as a bad request  |
+      | a control character in a header value       | turned away as a bad request  |
+      | a NUL byte in a header value                | turned away as a bad request  |
+      | headers over 16 KB                          | told its request is too large |
+      | an address over 16 KB                       | told its request is too large |
+
+    Examples: bodies bounded while they are read (hex digits only for chunk sizes, digits only for lengths)
+      | a malformed request                   | answered                     |
+      | a body length that is not a number    | turned away as a bad request |
+      | a body length with a plus sign        | turned away as a bad request |
+      | both a body length and chunks         | turned away as a bad request |
+      | a chunk size that is not a number     | turned away as a bad request |
+      | a negative chunk size                 | turned away as a bad request |
+      | a chunk size with a plus sign         | turned away as a bad request |
+      | a chunk size written as 0x2           | turned away as a bad request |
+      | chunk data not followed by a line end | turned away as a bad request |
+
+    Examples: read loosely by the HTTP parser, as Node reads them
+      | a malformed request                | answered                       |
+      | a request line with no version     | answered with every user       |
+      | HTTP version 2.0 in a request line | answered with every user       |
+      | a method the API does not route    | told there is no such thing    |
+      | a request to open a tunnel         | hung up on without an answer   |
 
     Examples: answered by the API with its own error
-      | a malformed request                    | answered                                           |
-      | bad percent-encoding in the address    | told the API failed with a URIError                |
-      | a user in invalid JSON                 | told the API failed with a SyntaxError             |
-      | a user in JSON announced as over 10 MB | told the API failed with a PayloadTooLargeError    |
+      | a malformed request                    | answered                                        |
+      | bad percent-encoding in the address    | told the API failed with a URIError             |
+      | a user in invalid JSON                 | told the API failed with a SyntaxError          |
+      | a user in JSON announced as over 10 MB | told the API failed with a PayloadTooLargeError |
+      | a user nested 100,000 arrays deep      | told the API failed with a RangeError           |
+
+  Scenario: a header value cannot smuggle a header into the answer
+    When a client sends a carriage return inside a header value
+    Then it is turned away as a bad request
+    And the answer carries no header the client smuggled in
+
+  Scenario: a compressed body is inflated only up to the 10 MB limit
+    When a client uploads a user compressed with gzip that inflates to 64 MB
+    Then it is told the API failed with a PayloadTooLargeError
+    And the mock's peak memory grew by less than 40 MB
+
+  Scenario: a client waiting to be told to go on gets 100 Continue before it sends the body
+    When a client offers a new user, waiting to be told to go on before it sends the body
+    Then it was told to go on before it sent the body
+    And the user is created
+
+  Scenario: an expectation no server can meet is refused
+    When a client asks for every user, expecting something no server can do
+    Then it is told the expectation cannot be met
 
   Scenario Outline: a query built to make the parser work hard is answered at once: <count> parts like <part>
     When a client asks for the users with <count> query parts like "<part>"

@@ -11,6 +11,57 @@ Feature: What malformed requests get
       """
     Then the API fails with a SyntaxError
 
+  @mock_only
+  # Worded by V8 in Node 20, the engine the mock reproduces; live words them as its own Node version does.
+  Scenario Outline: a body that is not valid JSON is reported in JavaScript's own words
+    When I create through "/users" the JSON:
+      """
+      <body>
+      """
+    Then the API fails, saying "SyntaxError: <message>"
+
+    Examples: cut short or out of place
+      | body                                | message                                                                     |
+      | {                                   | Expected property name or '}' in JSON at position 1                         |
+      | {"name": "Jane",}                   | Expected double-quoted property name in JSON at position 16                 |
+      | {"name" "Jane"}                     | Expected ':' after property name in JSON at position 8                      |
+      | [1 2]                               | Expected ',' or ']' after array element in JSON at position 3               |
+      | {"name": "Jane" "age": 3}           | Expected ',' or '}' after property value in JSON at position 16             |
+      | {} x                                | Unexpected non-whitespace character after JSON at position 3                |
+      | {"name": "Jane", "age": }           | Unexpected token '}', ..."", "age": }" is not valid JSON                    |
+      | [1, 2, 3, 4, 5, 6, 7, x, 8, 9, 10]  | Unexpected token 'x', ..." 5, 6, 7, x, 8, 9, 1"... is not valid JSON        |
+      | [tru]                               | Unexpected token ']', "[tru]" is not valid JSON                             |
+
+    Examples: numbers and strings
+      | body                | message                                                    |
+      | {"age": 01}         | Unexpected number in JSON at position 9                    |
+      | {"a":1, "b" 2}      | Unexpected number in JSON at position 12                   |
+      | [1.]                | Unterminated fractional number in JSON at position 3       |
+      | [-]                 | No number after minus sign in JSON at position 2           |
+      | [1e]                | Exponent part is missing a number in JSON at position 3    |
+      | ["Jane              | Unterminated string in JSON at position 6                  |
+
+    Examples: not an object or a list at all
+      | body   | message                                   |
+      | nul    | Unexpected token 'n', "nul" is not valid JSON |
+      | "text" | Unexpected token '"', ""text"" is not valid JSON |
+      | 42     | Unexpected token '4', "42" is not valid JSON  |
+
+  @mock_only
+  # Worded by V8 in Node 20, the engine the mock reproduces; live words them as its own Node version does.
+  Scenario: a body sent in chunks is reported in the same words
+    When I create through "/users" the JSON in chunks:
+      """
+      {"name": "Jane", "age": }
+      """
+    Then the API fails, saying "SyntaxError: Unexpected token '}', ..."", "age": }" is not valid JSON"
+
+  @mock_only
+  # On live, Cloudflare and Heroku answer this before the app does (BEHAVIOUR.md, differences 8).
+  Scenario: a method HTTP knows but the API does not route finds nothing
+    When I send a "QUERY" request to "/users"
+    Then I am told there is no such thing
+
   Scenario: a JSON body that is not an object or a list
     When I create through "/users" the JSON:
       """

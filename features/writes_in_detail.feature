@@ -46,6 +46,57 @@ Feature: Writes in detail
       {"id": 11}
       """
 
+  Scenario: a JSON type with a stray semicolon is not read as JSON
+    When I replace "/users/2" with this body, sent as "application/json;":
+      """
+      {"name": "Jane"}
+      """
+    Then the answer is exactly:
+      """
+      {"id": 2}
+      """
+
+  Scenario: a JSON body in a charset the API cannot decode is refused
+    When I replace "/users/2" with this body, sent as "application/json; charset=utf-32":
+      """
+      {"name": "Jane"}
+      """
+    Then the API fails, saying "UnsupportedMediaTypeError: unsupported charset "UTF-32""
+
+  Scenario: a form in any charset but UTF-8 is refused
+    When I replace "/users/2" with this body, sent as "application/x-www-form-urlencoded; charset=latin1":
+      """
+      name=Jane
+      """
+    Then the API fails, saying "UnsupportedMediaTypeError: unsupported charset "LATIN1""
+
+  Scenario Outline: a compressed body is read once inflated
+    When I create through "/users" the JSON compressed with <compression>:
+      """
+      {"name": "Jane"}
+      """
+    Then it is created as number 11, found at "/users/11"
+    And the answer is exactly:
+      """
+      {"name": "Jane", "id": 11}
+      """
+
+    Examples:
+      | compression |
+      | gzip        |
+      | deflate     |
+
+  Scenario: an empty content coding means no compression
+    When I create through "/users" the JSON, labelled with an empty content coding:
+      """
+      {"name": "Jane"}
+      """
+    Then it is created as number 11, found at "/users/11"
+
+  Scenario: an empty body said to be compressed is cut short
+    When I create through "/users" an empty body said to be compressed with gzip
+    Then the API fails, saying "Error: unexpected end of file"
+
   Scenario: an empty request still creates
     When I create through "/users" with an empty request
     Then it is created as number 11, found at "/users/11"

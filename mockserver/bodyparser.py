@@ -1,68 +1,120 @@
-"""body-parser as json-server 0.16 mounts it: the JSON parser (10 MB, strict), then urlencoded (100 KB)."""
+"""body-parser 1.20 as json-server 0.16 mounts it: the JSON parser (10 MB, strict), then urlencoded (100 KB).
 
+Each step as the engine's modules take it: type-is with media-typer 0.3 decides whether a parser reads
+the body, content-type 1.0 finds the charset, raw-body checks the limit (the declared length first, then
+the bytes as they come, inflated ones included), iconv-lite decodes, then JSON.parse (V8's, `v8json`).
+"""
+
+import re
 import zlib
 
-from . import jsrt, nodeerrors
+from . import jsrt, nodeerrors, v8json
 from .urlparams import form_parameter_count, parse_form
 
-JSON_LIMIT = 10 * 1024 * 1024
-FORM_LIMIT = 100 * 1024
+JSON_LIMIT = 10 * 1024 * 1024  # bytes.parse('10mb')
+FORM_LIMIT = 100 * 1024  # the urlencoded parser's default
+INFLATE_PIECE = 16 * 1024  # zlib's output is taken in pieces this size, so the limit is checked as it grows
+
+_TOKEN = r"[!#$%&'*+\-.0-9A-Z^_`a-z|~]+"
+# media-typer 0.3.0 (type-is's parser): strict about parameters, so `application/json;` is no media type at all
+_MT_TYPE = re.compile(r"^ *([A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126})/([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}) *$")
+_MT_PARAM = re.compile(r"; *(" + _TOKEN + r') *= *("(?:[ !\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\u0020-\u007e])*"|'
+                       + _TOKEN + ") *")
+_MT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126}")
+_MT_SUBTYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.-]{0,126}")
+# content-type 1.0.5 (body-parser's charset reader)
+_CT_TYPE = re.compile("^" + _TOKEN + "/" + _TOKEN + "$")
+_CT_PARAM = re.compile(r"; *(" + _TOKEN + r') *= *("(?:[\u000b\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|'
+                       r'\\[\u000b\u0020-\u00ff])*"|' + _TOKEN + ") *")
+_CT_QESC = re.compile(r"\\([\u000b\u0020-\u00ff])")
+# iconv-lite 0.4.24's Unicode codecs (names compared without punctuation), as Python codecs
+_ICONV = {"utf8": "utf-8", "cesu8": "utf-8", "unicode11utf8": "utf-8", "ucs2": "utf-16-le", "utf16le": "utf-16-le",
+          "utf16be": "utf-16-be", "utf16": "utf-16", "utf7": "utf-7", "unicode11utf7": "utf-7"}
 
 
 def parse_body(request):
     """req.body after both parsers: the parsed JSON or form, or {} for anything else (or no body)."""
     if not request.has_body:
         return {}
-    media, charset = media_type(request.headers.get("content-type"))
+    media = media_type(request.headers.get("content-type"))
     if media == "application/json":
-        return _parse_json(request, charset)
+        return _parse_json(request, charset_of(request.headers.get("content-type")) or "utf-8")
     if media == "application/x-www-form-urlencoded":
-        return _parse_form(request, charset)
+        return _parse_form(request, charset_of(request.headers.get("content-type")) or "utf-8")
     return {}
 
 
 def media_type(value):
-    """(type/subtype in lower case, charset or None) of a Content-Type header."""
+    """type-is's normalized type/subtype(+suffix) in lower case, or None where media-typer throws."""
     if not value:
-        return None, None
-    parts = value.split(";")
-    charset = None
-    for param in parts[1:]:
-        name, _, val = param.strip().partition("=")
-        if name.strip().lower() == "charset":
-            charset = val.strip().strip('"').lower()
-    return parts[0].strip().lower(), charset
+        return None
+    index = value.find(";")
+    match = _MT_TYPE.match((value[:index] if index >= 0 else value).lower())
+    if match is None:
+        return None
+    if index >= 0:
+        while (param := _MT_PARAM.match(value, index)) is not None and param.end() > index:
+            index = param.end()
+        if index != len(value):
+            return None
+    kind, subtype = match.groups()
+    suffix = None
+    if "+" in subtype:
+        subtype, suffix = subtype[: subtype.rindex("+")], subtype[subtype.rindex("+") + 1 :]
+    if not _MT_SUBTYPE.fullmatch(subtype) or (suffix and not _MT_NAME.fullmatch(suffix)):
+        return None  # media-typer's format() refuses what its parse() let through
+    return f"{kind}/{subtype}" + (f"+{suffix}" if suffix else "")
 
 
-def _read(request, limit, charset):
-    """raw-body's read: the limit first, then the charset, then the text (a BOM is dropped)."""
-    if request.truncated or request.declared_length > limit or len(request.body) > limit:
-        raise nodeerrors.payload_too_large()
-    charset = charset or "utf-8"
-    if not charset.startswith("utf-"):
-        raise nodeerrors.unsupported_charset(charset)
-    body = _inflate(request)
-    try:
-        text = body.decode(charset, "replace")
-    except LookupError:
-        raise nodeerrors.unsupported_charset(charset) from None
-    return text[1:] if text.startswith("\ufeff") else text
+def charset_of(value):
+    """(contentType.parse(req).parameters.charset || '').toLowerCase(), or None where content-type throws."""
+    if not value:
+        return None
+    index = value.find(";")
+    if not _CT_TYPE.match((value[:index] if index >= 0 else value).strip(jsrt._JS_WS)):
+        return None
+    params = {}
+    if index >= 0:
+        while (param := _CT_PARAM.match(value, index)) is not None:
+            index = param.end()
+            text = param.group(2)
+            if text.startswith('"'):
+                text = _CT_QESC.sub(r"\1", text[1:-1])
+            params[param.group(1).lower()] = text
+        if index != len(value):
+            return None
+    return params.get("charset", "").lower()
 
 
 def _parse_json(request, charset):
-    """The JSON parser: an empty body is {}, a body must start with { or [."""
+    """The JSON parser: charset first, then raw-body; an empty body is {}, a body must start with { or [."""
+    if not charset.startswith("utf-"):
+        raise nodeerrors.unsupported_charset(charset)
     text = _read(request, JSON_LIMIT, charset)
     if not text:
         return {}
-    error = nodeerrors.json_syntax_error(text)
-    if error:
-        raise error
-    return jsrt.parse_json(text)
+    first = re.match(r"[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])", text)
+    if first is None or first.group(1) not in "{[":  # (a character past the BMP: its first UTF-16 unit, as in JS)
+        char = v8json.code_units(first.group(1))[0] if first else None
+        raise nodeerrors.json_syntax_error(_strict_violation(text, char))
+    try:
+        return v8json.parse(text)
+    except v8json.JsonSyntaxError as error:
+        raise nodeerrors.json_syntax_error(error.message) from None
+
+
+def _strict_violation(text, char):
+    """body-parser's createStrictSyntaxError: JSON.parse of '#'s in the place of the text, then the text put back."""
+    units = v8json.code_units(text)  # JavaScript's indexes count UTF-16 code units
+    index = units.find(char) if char is not None else units.find("undefined")
+    partial = units[:index] + "#" * (len(units) - index) if index >= 0 else ""
+    message = v8json.error_message(partial) or "strict violation"
+    return v8json.as_text(re.sub("#+", lambda run: units[index : index + len(run.group())], message))
 
 
 def _parse_form(request, charset):
     """The urlencoded parser (extended: false): flat keys, repeated keys become arrays."""
-    if charset and charset != "utf-8":
+    if charset != "utf-8":
         raise nodeerrors.unsupported_charset(charset)
     text = _read(request, FORM_LIMIT, "utf-8")
     if text and form_parameter_count(text) > 1000:
@@ -70,15 +122,42 @@ def _parse_form(request, charset):
     return jsrt.js_object(parse_form(text).items())
 
 
-def _inflate(request):
-    """The request body, inflated when it came with Content-Encoding gzip or deflate."""
-    coding = request.headers.get("content-encoding", "identity").lower()
-    if coding == "identity":
-        return request.body
-    if coding in ("gzip", "deflate"):
-        try:
-            return zlib.decompress(request.body, 47)
-        except zlib.error:
-            raise nodeerrors.NodeError("Error", "incorrect header check", ("Zlib.zlibOnError [as onerror] (node:zlib:189:17)",)) from None
-    raise nodeerrors.NodeError("UnsupportedMediaTypeError", f'unsupported content encoding "{coding}"',
-                               ("contentstream (/app/node_modules/body-parser/lib/read.js:157:13)",))
+def _read(request, limit, charset):
+    """read() and raw-body: the content coding, the declared length, the charset, the bytes (inflated), the text."""
+    coding = (request.headers.get("content-encoding") or "identity").lower()
+    if coding not in ("identity", "gzip", "deflate"):
+        raise nodeerrors.unsupported_encoding(coding)
+    if coding == "identity" and (request.truncated or request.declared_length > limit):
+        raise nodeerrors.payload_too_large()
+    codec = _ICONV.get(re.sub(r":\d{4}$|[^0-9a-z]", "", charset))
+    if codec is None:
+        raise nodeerrors.unsupported_charset(charset)
+    body = request.body if coding == "identity" else _inflate(request.body, coding, limit)
+    if len(body) > limit:
+        raise nodeerrors.payload_too_large()
+    text = body.decode(codec, "replace")
+    return text[1:] if text.startswith("\ufeff") else text  # iconv-lite strips a BOM
+
+
+def _inflate(data, coding, limit):
+    """zlib.createGunzip() or createInflate(), piece by piece: past `limit` bytes out, PayloadTooLargeError."""
+    gzip = coding == "gzip"
+    stream, out, total = zlib.decompressobj(31 if gzip else 15), [], 0
+    try:
+        while True:
+            piece = stream.decompress(data, INFLATE_PIECE)
+            total += len(piece)
+            if total > limit:
+                raise nodeerrors.payload_too_large()
+            out.append(piece)
+            data = stream.unconsumed_tail
+            if stream.eof:
+                data = stream.unused_data
+                if not (gzip and data and data[0] != 0):
+                    break  # done; trailing zero bytes are padding (Node's gunzip)
+                stream = zlib.decompressobj(31)  # another gzip member follows, or garbage that fails as one
+            elif not data and len(piece) < INFLATE_PIECE:  # a full piece may leave output still to come
+                raise nodeerrors.zlib_error("unexpected end of file")
+    except zlib.error as error:
+        raise nodeerrors.zlib_error(str(error).rpartition(": ")[2]) from None
+    return b"".join(out)

@@ -94,7 +94,10 @@ class Engine:
             if isinstance(data, router.Allowed):  # Express's automatic answer to OPTIONS: text, no nosniff
                 headers.set("Allow", data.methods)
                 return responses.send(request, headers, 200, data.methods.encode("utf-8"), "text/html; charset=utf-8")
-            rendered = (status, extra, *responses.render(data, params.get("callback")))
+            try:
+                rendered = (status, extra, *responses.render(data, params.get("callback")))
+            except jsrt.StackOverflow:  # res.json threw after the route had set its headers (Location...)
+                return self._failed(request, headers, extra, nodeerrors.stack_overflow())
             if cacheable:
                 self._remember(key, rendered)
         status, extra, body, content_type = rendered

@@ -54,7 +54,7 @@ class Journal:
         if "json" in request.headers.get("content-type", ""):
             try:
                 entry.json = json.loads(request.body or b"null")
-            except ValueError:
+            except (ValueError, RecursionError):  # not JSON, or nested too deep to keep: the body is still there
                 entry.json = None
         with self._lock:
             self._entries.append(entry)

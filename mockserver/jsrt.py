@@ -247,14 +247,62 @@ def _big_ints_as_floats(value):
     return value
 
 
+STRINGIFY_DEPTH = 4180  # objects and arrays nested in an answer that V8 gets through in Express's res.json (measured)
+
+
+class StackOverflow(Exception):
+    """V8's JSON.stringify ran out of stack: the value is nested deeper than STRINGIFY_DEPTH."""
+
+
 def stringify(value):
-    """JSON.stringify(value, null, 2) as Express's res.json writes it, as a str."""
+    """JSON.stringify(value, null, 2) as Express's res.json writes it, as a str; StackOverflow when too deep."""
     if value is UNDEFINED:
         return ""
-    text = _encode(value, 0)
+    try:
+        text = _encode(value, 0)
+    except RecursionError:  # deeper than Python recurses: the same text without recursion, and V8's limit
+        text = _encode_deep(value)
     if _LONE_SURROGATE.search(text):
         text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
+
+
+def _encode_deep(value):
+    """_encode(value, 0) with an explicit stack; StackOverflow past STRINGIFY_DEPTH levels of objects and arrays."""
+    parts, stack = [], []
+
+    def enter(item, level):
+        if not isinstance(item, (dict, list)):
+            parts.append(_encode(item, level))
+            return
+        if level >= STRINGIFY_DEPTH:
+            raise StackOverflow()
+        members = [(k, v) for k, v in item.items() if v is not UNDEFINED] if isinstance(item, dict) else item
+        if not members:
+            parts.append("{}" if isinstance(item, dict) else "[]")
+            return
+        parts.append("{" if isinstance(item, dict) else "[")
+        stack.append([iter(members), isinstance(item, dict), level, True])
+
+    enter(value, 0)
+    while stack:
+        frame = stack[-1]
+        iterator, is_object, level, first = frame
+        member = next(iterator, _END)
+        if member is _END:
+            stack.pop()
+            parts.append("\n" + "  " * level + ("}" if is_object else "]"))
+            continue
+        frame[3] = False
+        parts.append(("\n" if first else ",\n") + "  " * (level + 1))
+        if is_object:
+            parts.append(f"{_ENCODE_STRING(member[0])}: ")
+            member = member[1]
+        enter(member, level + 1)
+    return "".join(parts)
+
+
+_END = object()
 
 
 def _reject_constant(name):

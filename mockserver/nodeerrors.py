@@ -1,10 +1,5 @@
 """The errors the live API's Node process throws, with the stack text its error handler answers with."""
 
-import json
-import re
-
-from .jsrt import parse_json
-
 _BODY_PARSER = "/app/node_modules/body-parser/lib"
 _EXPRESS = "/app/node_modules/express/lib/router"
 _SERVER = "/app/node_modules/json-server/lib/server/router"
@@ -58,6 +53,23 @@ _LIMIT_FRAMES = (
 )
 
 
+_ZLIB_FRAMES = ("Zlib.zlibOnError [as onerror] (node:zlib:189:17)",)
+_ENCODING_FRAMES = (
+    f"contentstream ({_BODY_PARSER}/read.js:157:13)",
+    f"read ({_BODY_PARSER}/read.js:66:14)",
+    f"jsonParser ({_BODY_PARSER}/types/json.js:135:5)",
+    *_LIMIT_FRAMES[4:],
+)
+_STRINGIFY_FRAMES = (
+    "JSON.stringify (<anonymous>)",
+    "stringify (/app/node_modules/express/lib/response.js:1159:12)",
+    "ServerResponse.jsonp (/app/node_modules/express/lib/response.js:314:14)",
+    f"router.render ({_SERVER}/index.js:57:9)",
+    f"{_SERVER}/index.js:91:12",
+    *_LIMIT_FRAMES[4:9],
+)
+
+
 class NodeError(Exception):
     """An error thrown inside the live app; json-server answers 500 with its stack as text/html."""
 
@@ -71,85 +83,24 @@ class NodeError(Exception):
         return "\n".join([f"{self.name}: {self.message}", *(f"    at {frame}" for frame in self.frames)])
 
 
-def json_syntax_error(text):
-    """The SyntaxError body-parser's strict JSON parser raises for this body, or None if it parses."""
-    first = re.match(r"[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])", text)
-    if first is None or first.group(1) not in "{[":
-        char = first.group(1) if first else None
-        partial = text[: first.start(1)] + "#" if first else ""
-        message = _v8_parse_message(partial)
-        if char is not None:
-            message = message.replace("#", char, 1)
-        return NodeError("SyntaxError", message, _PARSE_FRAMES)
-    try:
-        parse_json(text)
-    except (ValueError, RecursionError):
-        return NodeError("SyntaxError", _v8_parse_message(text), _PARSE_FRAMES)
-    return None
+def json_syntax_error(message):
+    """The SyntaxError body-parser passes on from JSON.parse (the message is V8's, from `v8json`)."""
+    return NodeError("SyntaxError", message, _PARSE_FRAMES)
 
 
-def _v8_parse_message(text):
-    """The message V8's JSON.parse gives for this invalid text (the common cases)."""
-    try:
-        json.loads(text, parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
-        return "Unexpected token"
-    except json.JSONDecodeError as exc:
-        position, reason = exc.pos, exc.msg
-    except ValueError:
-        position, reason = _constant_position(text), "Expecting value"
-    if position >= len(text.rstrip("\x20\x09\x0a\x0d")) and reason != "Extra data":
-        return "Unexpected end of JSON input"
-    if reason == "Extra data":
-        return f"Unexpected non-whitespace character after JSON at position {position}"
-    if reason.startswith("Expecting property name"):
-        return f"Expected property name or '}}' in JSON at position {position}"
-    if reason == "Expecting ':' delimiter":
-        return f"Expected ':' after property name in JSON at position {position}"
-    if reason == "Invalid control character at":
-        return f"Bad control character in string literal in JSON at position {position}"
-    if reason == "Unterminated string starting at":
-        return f"Unterminated string in JSON at position {len(text)}"
-    if reason.startswith("Invalid \\escape") or reason.startswith("Invalid \\u"):
-        return f"Bad escaped character in JSON at position {position}"
-    if reason == "Expecting ',' delimiter":
-        opener = _enclosing(text, position)
-        closer = "}" if opener == "{" else "]"
-        what = "property value" if opener == "{" else "array element"
-        return f"Expected ',' or '{closer}' after {what} in JSON at position {position}"
-    return _unexpected_token(text, position)
+def zlib_error(message):
+    """Node's zlib error for a bad gzip or deflate request body (zlib's own message, or 'unexpected end of file')."""
+    return NodeError("Error", message, _ZLIB_FRAMES)
 
 
-def _constant_position(text):
-    """Where NaN, Infinity or -Infinity stands in a text that Python would otherwise accept."""
-    match = re.search(r"-?(NaN|Infinity)", text)
-    return match.start(1) if match else 0
+def unsupported_encoding(coding):
+    """body-parser's error for a Content-Encoding other than identity, gzip and deflate."""
+    return NodeError("UnsupportedMediaTypeError", f'unsupported content encoding "{coding}"', _ENCODING_FRAMES)
 
 
-def _enclosing(text, position):
-    """The bracket that encloses a position, judged by a shallow scan (good enough for a message)."""
-    depth, stack, in_string, escaped = 0, [], False, False
-    for char in text[:position]:
-        if in_string:
-            escaped, in_string = (not escaped and char == "\\"), (in_string and (escaped or char != '"'))
-            continue
-        if char == '"':
-            in_string = True
-        elif char in "{[":
-            stack.append(char)
-        elif char in "}]" and stack:
-            stack.pop()
-        depth += 1
-    return stack[-1] if stack else "{"
-
-
-def _unexpected_token(text, position):
-    """V8's 'Unexpected token' message with the source, cut to ten characters either side if long."""
-    token = text[position]
-    if len(text) < 21:
-        return f"Unexpected token '{token}', \"{text}\" is not valid JSON"
-    start, end = max(0, position - 10), min(len(text), position + 10)
-    context = ("..." if start > 0 else "") + f'"{text[start:end]}"' + ("..." if end < len(text) else "")
-    return f"Unexpected token '{token}', {context} is not valid JSON"
+def stack_overflow():
+    """V8's RangeError when JSON.stringify (Express's res.json) meets a value nested too deep."""
+    return NodeError("RangeError", "Maximum call stack size exceeded", _STRINGIFY_FRAMES)
 
 
 def payload_too_large():

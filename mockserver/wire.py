@@ -1,30 +1,22 @@
-"""HTTP/1.1 on the socket, as Node's parser reads it: keep-alive, 400 and 431 refusals, one write per answer."""
+"""HTTP/1.1 on the socket, read by llhttp (httptools), the parser Node runs: keep-alive, Node's refusals, one write per answer."""
 
+import functools
 import http
-import re
 import socket
 import socketserver
 import time
 
 from .bodyparser import JSON_LIMIT
-from .messages import Request, http_date
-from .router import NODE_METHODS
+from .messages import http_date
+from .reader import HEAD_LIMIT, NodeAnswer, Reader, Refusal
 
-MAX_HEADER_BYTES = 16 * 1024  # Node's --max-http-header-size
+__all__ = ["HEAD_LIMIT", "KEEP_ALIVE_SECONDS", "REQUEST_DEADLINE", "Handler", "Refusal", "encode_reply"]
+
 KEEP_ALIVE_SECONDS = 5  # Node's keepAliveTimeout, announced as Keep-Alive: timeout=5
 REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is dropped
 BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is not read
 DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
-_TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-_TARGET = re.compile(rb"[\x21-\x7e]+")
-
-
-class Refusal(Exception):
-    """Node answers the request itself, with no body, and closes the connection."""
-
-    def __init__(self, status):
-        super().__init__(status)
-        self.status = status
+READ_SIZE = 65536
 
 
 class Handler(socketserver.StreamRequestHandler):
@@ -38,26 +30,33 @@ class Handler(socketserver.StreamRequestHandler):
     def handle(self):
         """Serve requests on this connection until either side closes it or it idles out."""
         self.server.track(self.connection)
+        reader = Reader(BODY_CAP)
+        self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
         try:
-            while self._serve_one():
+            while self._serve_one(reader):
                 pass
         except (OSError, ValueError):
             pass  # a reset, a timeout or a socket closed by stop(): the connection is over
         finally:
             self.server.untrack(self.connection)
 
-    def _serve_one(self):
-        """Read one request and answer it; False when the connection should close."""
+    def _serve_one(self, reader):
+        """Read up to the next thing to answer and answer it; False when the connection should close."""
         blocked, connection = self.server.blocked, self.connection
-        blocked[connection] = time.monotonic()  # waiting for a request: the accept loop bounds how long
+        blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
+        deadline = now + self.server.mock.request_deadline
         try:
-            request, keep_alive = read_request(self.rfile, self.server.mock.request_deadline)
-        except Refusal as refusal:
-            phrase = http.HTTPStatus(refusal.status).phrase
+            item = reader.next_item(self._read, self.wfile.write, deadline)
+        except Refusal as refusal:  # Node's own answer from its parser, then the connection is closed
+            phrase = _phrase(refusal.status)
             self.wfile.write(f"HTTP/1.1 {refusal.status} {phrase}\r\nConnection: close\r\n\r\n".encode("ascii"))
             return False
-        if request is None:
+        if item is None:
             return False
+        request, keep_alive = item
+        if isinstance(request, NodeAnswer):  # Node's http server answers by itself (417, 400 for a missing Host)
+            self.wfile.write(_node_answer(request))
+            return keep_alive
         blocked.pop(connection, None)
         reply = self.server.mock.dispatch(request, self)
         if reply is None:
@@ -71,7 +70,7 @@ class Handler(socketserver.StreamRequestHandler):
         self.wfile.write(blob)
         if request.truncated:  # the answer, then EOF at once; the upload is read and dropped so the client
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
-            _drain(self.rfile, request)
+            _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
         return keep_alive
 
@@ -127,183 +126,24 @@ def _phrase(status):
         return "Unknown"
 
 
-def read_request(rfile, deadline_seconds=REQUEST_DEADLINE):
-    """(Request, keep-alive?) for the next request on the stream; (None, False) at a clean end."""
-    return _read_request(rfile, time.monotonic() + deadline_seconds)
+def _node_answer(answer):
+    """The bytes of res.writeHead(status[, ['Connection', 'close']]); res.end() in Node's `_http_server.js`."""
+    status = f"HTTP/1.1 {answer.status} {_phrase(answer.status)}\r\n".encode("ascii")
+    end = b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+    if answer.status == 400:  # the Connection header is named by the call, so it comes before Date
+        return status + b"Connection: close\r\n" + _date_line() + end
+    connection = b"Connection: keep-alive\r\nKeep-Alive: timeout=5\r\n" if answer.keep_alive else b"Connection: close\r\n"
+    return status + _date_line() + connection + end
 
 
-def _read_request(rfile, deadline):
-    """read_request's work, with the deadline already set."""
-    parsed = _buffered_head(rfile)
-    if parsed is None:
-        parsed = _read_head(rfile, deadline)
-        if parsed is None:
-            return None, False
-    method, target, headers, keep_alive = parsed
-    request = Request(method, target, headers.copy())
-    _read_body(rfile, request, deadline)
-    return request, keep_alive
-
-
-_heads = {}  # a head's bytes -> what _parse_head made of them: clients send the same head again and again
-MAX_KEPT_HEAD = 2048  # bytes; longer heads are parsed each time
-MAX_KEPT_HEADS = 1024
-
-
-def _buffered_head(rfile):
-    """The parsed head when all of it is already in the read buffer (one recv brought it), else None.
-
-    Nothing is consumed when None is returned: _read_head then reads the same bytes line by line.
-    """
-    try:
-        buffered = rfile.peek(1)  # at most one recv, and only when the buffer is empty
-    except AttributeError:  # an unbuffered stream (not the socket's)
-        return None
-    end = buffered.find(b"\r\n\r\n", 0, MAX_HEADER_BYTES)
-    if end < 0 or end + 4 > MAX_HEADER_BYTES:
-        return None
-    head = buffered[:end + 4]
-    parsed = _heads.get(head)
-    if parsed is None:
-        if head.startswith(b"\r\n") or head.count(b"\n") != head.count(b"\r\n"):
-            return None  # leading blank lines, bare LF: the line-by-line reader's cases
-        lines = head[:-4].split(b"\r\n")
-        parsed = _parse_head(lines[0], lines[1:])  # may raise Refusal: nothing of the head is consumed then,
-        if len(head) <= MAX_KEPT_HEAD:  # and the connection closes
-            if len(_heads) >= MAX_KEPT_HEADS:
-                _heads.clear()
-            _heads[head] = parsed
-    rfile.read(len(head))  # from the buffer: no system call
-    return parsed
-
-
-def _read_head(rfile, deadline):
-    """The head read line by line, with the size and deadline checked as each line arrives; None at a clean end."""
-    line = rfile.readline(MAX_HEADER_BYTES + 1)
-    while line in (b"\r\n", b"\n"):
-        line = rfile.readline(MAX_HEADER_BYTES + 1)
-    if not line:
-        return None
-    if len(line) > MAX_HEADER_BYTES:
-        raise Refusal(431)
-    _request_line(line)  # a bad request line is refused before any header is waited for
-    fields, size = [], len(line)
-    while True:
-        if time.monotonic() > deadline:
-            raise socket.timeout("request took too long")
-        raw = rfile.readline(MAX_HEADER_BYTES + 1)
-        size += len(raw)
-        if size > MAX_HEADER_BYTES:
-            raise Refusal(431)
-        if not raw:
-            raise ConnectionResetError("connection closed inside the headers")
-        if raw in (b"\r\n", b"\n"):
-            break
-        _header_field(raw)  # a bad header is refused at once, as Node's parser does
-        fields.append(raw)
-    return _parse_head(line, fields)
-
-
-def _parse_head(line, fields):
-    """(method, target, headers, keep-alive?) of a request line and its header lines, or the Refusal Node gives."""
-    method, target, version = _request_line(line)
-    headers = {}
-    for raw in fields:
-        key, text = _header_field(raw)
-        if key == "host" and key in headers:
-            continue  # Node keeps the first Host (IncomingMessage drops a repeated one)
-        headers[key] = f"{headers[key]}, {text}" if key in headers else text
-    if version == "HTTP/1.1" and "host" not in headers:
-        raise Refusal(400)
-    connection = headers.get("connection", "").lower()
-    keep_alive = "close" not in connection and (version == "HTTP/1.1" or "keep-alive" in connection)
-    return method, target, headers, keep_alive
-
-
-def _header_field(raw):
-    """(lower-case name, value) of one header line, or the 400 Node gives for a bad one."""
-    name, colon, value = raw.partition(b":")
-    if not colon or not _TOKEN.fullmatch(name):
-        raise Refusal(400)
-    return name.decode("ascii").lower(), value.strip(b" \t\r\n").decode("latin-1")
-
-
-def _request_line(line):
-    """METHOD, target and version of a request line, or the 400 Node gives for a bad one."""
-    parts = line.rstrip(b"\r\n").split(b" ")
-    if len(parts) != 3 or not _TARGET.fullmatch(parts[1]):
-        raise Refusal(400)
-    method, target, version = (p.decode("ascii", "replace") for p in parts)
-    if method not in NODE_METHODS or version not in ("HTTP/1.0", "HTTP/1.1"):
-        raise Refusal(400)
-    return method, target, version
-
-
-def _read_body(rfile, request, deadline):
-    """Read the body the headers announce, up to BODY_CAP bytes; mark the request if it was cut."""
-    headers = request.headers
-    if "transfer-encoding" in headers:
-        if "content-length" in headers or headers["transfer-encoding"].lower().split(",")[-1].strip() != "chunked":
-            raise Refusal(400)
-        request.has_body = True
-        _read_chunked(rfile, request, deadline)
-        return
-    if "content-length" not in headers:
-        return
-    length = headers["content-length"]
-    if not length.isdigit():
-        raise Refusal(400)
-    request.has_body, request.declared_length = True, int(length)
-    if request.declared_length > BODY_CAP:
-        request.truncated = True
-        return
-    request.body = _read_exactly(rfile, request.declared_length, deadline)
-
-
-def _read_exactly(rfile, count, deadline):
-    """Exactly count bytes, or a timeout error once the request deadline has passed."""
-    parts, remaining = [], count
-    while remaining:
-        if time.monotonic() > deadline:
-            raise socket.timeout("body took too long")
-        part = rfile.read1(min(remaining, 65536)) if hasattr(rfile, "read1") else rfile.read(remaining)
-        if not part:
-            raise ConnectionResetError("connection closed inside the body")
-        parts.append(part)
-        remaining -= len(part)
-    return b"".join(parts)
-
-
-def _drain(rfile, request):
-    """Read and drop what is left of an oversized Content-Length body, up to DRAIN_CAP bytes."""
-    remaining = min(request.declared_length, DRAIN_CAP) - len(request.body)
+def _drain(connection, request, seen):
+    """Read and drop what is left of an oversized body (`seen` bytes of it already read), up to DRAIN_CAP bytes."""
+    remaining = min(request.declared_length, DRAIN_CAP) - seen
+    if "transfer-encoding" in request.headers:
+        remaining = DRAIN_CAP  # chunks: no length to go by
     deadline = time.monotonic() + REQUEST_DEADLINE
     while remaining > 0 and time.monotonic() < deadline:
-        part = rfile.read1(min(remaining, 1 << 20))
+        part = connection.recv(min(remaining, 1 << 20))
         if not part:
             return
         remaining -= len(part)
-
-
-def _read_chunked(rfile, request, deadline):
-    """A chunked body, decoded; past BODY_CAP the request is marked truncated and reading stops."""
-    parts, total = [], 0
-    while True:
-        size_line = rfile.readline(1024)
-        try:
-            size = int(size_line.split(b";")[0].strip(), 16)
-        except ValueError:
-            raise Refusal(400) from None
-        if size == 0:
-            while rfile.readline(MAX_HEADER_BYTES) not in (b"\r\n", b"\n", b""):
-                pass
-            break
-        total += size
-        if total > BODY_CAP:
-            request.truncated, request.declared_length = True, total
-            return
-        parts.append(_read_exactly(rfile, size, deadline))
-        rfile.readline(3)
-    request.body = b"".join(parts)
-    request.declared_length = len(request.body)
-

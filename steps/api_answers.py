@@ -81,6 +81,16 @@ def api_fails_with(context, error):
     assert_that(came.text, starts_with(f"{error}: "), "the error the API reports")
 
 
+@then('the API fails, saying "{first_line}"')
+@judges(ANSWER)
+def api_fails_saying(context, first_line):
+    """500 with an HTML body whose first line is exactly that error and message, as the engine words it."""
+    came = ANSWER(context)
+    assert_that((came.status, came.headers.get("Content-Type")), equals((500, "text/html; charset=utf-8")),
+                f"the status and type of the answer from {came.where}: {came.said()}")
+    assert_that((came.text or "").split("\n", 1)[0], equals(first_line), "the error the API reports")
+
+
 @then("the request is refused as too large")
 @judges(ANSWER)
 def refused_too_large(context):

@@ -1,9 +1,12 @@
 """Requests the API reference features make: any address, bodies of every kind, browser-style requests."""
 
+import gzip
+import zlib
+
 from behave import when
 from judging import Reading
 from outcome import send
-from tables import takes, text_of
+from tables import StepMisread, takes, text_of
 
 # What "the fingerprint I was given" reads: the ETag of the answer before.
 FINGERPRINT = Reading("the fingerprint (ETag) of the answer before", "a When that got an answer with one",
@@ -76,6 +79,43 @@ def create_json(context, address):
     send(context, "POST", address, data=text_of(context, "the JSON").encode("utf-8"), headers=JSON)
 
 
+@when('I create through "{address}" the JSON in chunks')
+@when('I create through "{address}" the JSON in chunks:')
+@takes("docstring")
+def create_json_chunked(context, address):
+    """POST the step's text as JSON in two chunks (Transfer-Encoding: chunked), as a streaming client sends it."""
+    text = text_of(context, "the JSON").encode("utf-8")
+    pieces = [piece for piece in (text[: len(text) // 2], text[len(text) // 2 :]) if piece]
+    send(context, "POST", address, data=iter(pieces), headers=JSON)
+
+
+@when('I create through "{address}" the JSON compressed with {coding}')
+@when('I create through "{address}" the JSON compressed with {coding}:')
+@takes("docstring")
+def create_json_compressed(context, address, coding):
+    """POST the step's text as JSON compressed with gzip or deflate, saying so in Content-Encoding."""
+    packers = {"gzip": gzip.compress, "deflate": zlib.compress}
+    if coding not in packers:
+        raise StepMisread(f"cannot compress with {coding!r}: the steps know {' and '.join(packers)}")
+    send(context, "POST", address, data=packers[coding](text_of(context, "the JSON").encode("utf-8")),
+         headers={**JSON, "Content-Encoding": coding})
+
+
+@when('I create through "{address}" the JSON, labelled with an empty content coding')
+@when('I create through "{address}" the JSON, labelled with an empty content coding:')
+@takes("docstring")
+def create_json_empty_coding(context, address):
+    """POST the step's text as JSON with a Content-Encoding header that is present but empty."""
+    send(context, "POST", address, data=text_of(context, "the JSON").encode("utf-8"),
+         headers={**JSON, "Content-Encoding": ""})
+
+
+@when('I create through "{address}" an empty body said to be compressed with gzip')
+def create_empty_gzip(context, address):
+    """POST no bytes at all as JSON, with Content-Encoding: gzip."""
+    send(context, "POST", address, data=b"", headers={**JSON, "Content-Encoding": "gzip", "Content-Length": "0"})
+
+
 @when('I create through "{address}" the form "{form}"')
 def create_form(context, address, form):
     """POST an HTML-form body (application/x-www-form-urlencoded)."""
@@ -107,6 +147,14 @@ def create_big(context, address, megabytes):
 def replace_json(context, address):
     """PUT the step's text (between triple quotes under it) as a JSON body, as it is."""
     send(context, "PUT", address, data=text_of(context, "the JSON").encode("utf-8"), headers=JSON)
+
+
+@when('I replace "{address}" with this body, sent as "{content_type}"')
+@when('I replace "{address}" with this body, sent as "{content_type}":')
+@takes("docstring")
+def replace_typed(context, address, content_type):
+    """PUT the step's text with exactly that Content-Type header."""
+    send(context, "PUT", address, data=text_of(context, "the body").encode("utf-8"), headers={"Content-Type": content_type})
 
 
 @when('I replace "{address}" with an empty request')

@@ -1,38 +1,26 @@
 """Steps for clients that misbehave: malformed HTTP, half-sent and trickled requests, a crowd at once."""
 
 import json
+import resource
 import time
+import zlib
 
 import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, empty, has_entries, is_, less_than, starts_with
-from judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, judges
+from judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, Reading, judges
+from malformed_requests import HOST, JSON_TYPE, MALFORMED
 from matchers import equals, shows_no_python
 from outcome import asked_for, heard
 
-HOST = b"Host: 127.0.0.1\r\n"
-_JSON = b"Content-Type: application/json\r\n"
-# The one place where a sentence of the features becomes bytes on the wire.
-MALFORMED = {
-    "a request line with no version": b"GET /users\r\n\r\n",
-    "a line of garbage": b"HELLO THERE\r\n\r\n",
-    "an unknown method": b"FOO /users HTTP/1.1\r\n" + HOST + b"\r\n",
-    "an HTTP version that does not exist": b"GET /users HTTP/2.0\r\n" + HOST + b"\r\n",
-    "raw non-ASCII bytes in the address": b"GET /users/caf\xc3\xa9 HTTP/1.1\r\n" + HOST + b"\r\n",
-    "a request without a Host header": b"GET /users HTTP/1.1\r\n\r\n",
-    "a header line without a colon": b"GET /users HTTP/1.1\r\n" + HOST + b"Broken header\r\n\r\n",
-    "a header name with a space in it": b"GET /users HTTP/1.1\r\n" + HOST + b"Bad Name: 1\r\n\r\n",
-    "a body length that is not a number": b"POST /users HTTP/1.1\r\n" + HOST + b"Content-Length: abc\r\n\r\n",
-    "both a body length and chunks": b"POST /users HTTP/1.1\r\n" + HOST
-    + b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-    "a chunk size that is not a number": b"POST /users HTTP/1.1\r\n" + HOST + b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
-    "headers over 16 KB": b"GET /users HTTP/1.1\r\n" + HOST + b"X-Filler: " + b"a" * 17_000 + b"\r\n\r\n",
-    "an address over 16 KB": b"GET /users?x=" + b"a" * 20_000 + b" HTTP/1.1\r\n" + HOST + b"\r\n",
-    "bad percent-encoding in the address": b"GET /users/%FF HTTP/1.1\r\n" + HOST + b"\r\n",
-    "a user in invalid JSON": b"POST /users HTTP/1.1\r\n" + HOST + _JSON + b"Content-Length: 13\r\n\r\n{\"name\": bad}",
-    "a user in JSON announced as over 10 MB": b"POST /users HTTP/1.1\r\n" + HOST + _JSON
-    + b"Content-Length: 20000000\r\n\r\n{\"name\": \"",
-}
+WHAT_CAME = Reading("what came back: an answer, or a connection closed without one", "any When that got an answer "
+                    "from the API, or a raw client's When whose connection was closed",
+                    lambda context, came: came if came.status is not None or (came.via == "a raw client" and came.closed)
+                    else None)
+PEAK_BEFORE = Reading("the mock's peak memory before the When, and what came back",
+                      "'When a client uploads a user compressed with gzip that inflates to N MB'",
+                      lambda context, came: came if "peak_before" in came.measured else None)
+
 HALF_A_REQUEST = b"GET /users HTTP/1.1\r\n" + HOST
 TRICKLED = 50  # bytes a trickling client sends at most (then it gives up waiting for the mock to close)
 
@@ -102,9 +90,39 @@ def send_malformed(context, malformed):
     """Send the bytes the sentence names (see MALFORMED) on a fresh connection; keep the answer."""
     if malformed not in MALFORMED:
         raise AssertionError(f'"a client sends {malformed}": I know no such request; I know: {", ".join(MALFORMED)}')
+    data = MALFORMED[malformed]
+    words = data.split(b"\r\n", 1)[0].split(b" ")
+    if len(words) == 3:  # an address the scenario names itself: an unrouted answer is its point
+        asked_for(context, words[0].decode("latin-1"), words[1].decode("latin-1"))
     started = time.monotonic()
-    answer = rawhttp.send(context.mock.port, MALFORMED[malformed])
-    heard(context, started, port=context.mock.port, sent=MALFORMED[malformed], answer=answer)
+    heard(context, started, port=context.mock.port, sent=data, answer=rawhttp.send(context.mock.port, data))
+
+
+@when("a client offers a new user, waiting to be told to go on before it sends the body")
+def send_after_continue(context):
+    """Send the head with Expect: 100-continue, and the body only once the mock says to go on (or a second passes)."""
+    head = b"POST /users HTTP/1.1\r\n" + HOST + JSON_TYPE + b"Content-Length: 15\r\nExpect: 100-continue\r\n\r\n"
+    started = time.monotonic()
+    told, answer = rawhttp.send_after_continue(context.mock.port, head, b'{"name": "Ann"}')
+    heard(context, started, port=context.mock.port, sent=head, answer=answer, interim=(100,) if told else ())
+
+
+@when("a client asks for every user, expecting something no server can do")
+def send_unmeetable_expectation(context):
+    """A GET with an Expect header other than 100-continue."""
+    request, started = b"GET /users HTTP/1.1\r\n" + HOST + b"Expect: magic\r\n\r\n", time.monotonic()
+    heard(context, started, port=context.mock.port, sent=request, answer=rawhttp.send(context.mock.port, request))
+
+
+@when("a client uploads a user compressed with gzip that inflates to {megabytes:d} MB")
+def send_gzip_bomb(context, megabytes):
+    """A small gzip body of zeros that inflates to that many mebibytes; the process's peak memory noted first."""
+    packer, megabyte = zlib.compressobj(1, zlib.DEFLATED, 31), bytes(1 << 20)
+    body = b"".join(packer.compress(megabyte) for _ in range(megabytes)) + packer.flush()
+    head = b"POST /users HTTP/1.1\r\n" + HOST + JSON_TYPE + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n"
+    peak_before, started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
+    answer = rawhttp.send(context.mock.port, head % len(body) + body)
+    heard(context, started, port=context.mock.port, sent=head, answer=answer, measured={"peak_before": peak_before})
 
 
 @when('a client asks for "{target}" exactly as written')
@@ -163,6 +181,65 @@ def told_api_failed(context, error_name):
     assert_that(came.text, starts_with(f"{error_name}: "), "the body of the answer")
 
 
+@then("it is answered with every user")
+@judges(RAW_ANSWER)
+def answered_every_user(context):
+    """200 with the list of all ten users, as a well-formed request gets."""
+    came = RAW_ANSWER(context)
+    users = came.records if came.status == 200 and isinstance(came.records, list) else []
+    assert_that([user.get("id") for user in users], equals(list(range(1, 11))), f"the users in the answer: {came.said()}")
+
+
+@then("it is hung up on without an answer")
+@judges(UNANSWERED)
+def hung_up_on(context):
+    """The connection closed and not a byte came back (Node's server has no handler for it)."""
+    came = UNANSWERED(context)
+    assert_that(came.closed, is_(True), f"the connection was closed: it {came.said()}")
+
+
+@then("it was told to go on before it sent the body")
+@judges(RAW_ANSWER)
+def told_to_go_on(context):
+    """The mock's `HTTP/1.1 100 Continue` came while the client was still holding the body back."""
+    assert_that(RAW_ANSWER(context).interim, equals((100,)), "interim answers before the body was sent")
+
+
+@then("the user is created")
+@judges(RAW_ANSWER)
+def user_created(context):
+    """201 with the new user's id (11) and the name that was sent."""
+    came = RAW_ANSWER(context)
+    created = came.records if came.status == 201 else None
+    assert_that(created, equals({"name": "Ann", "id": 11}), f"the answer: {came.said()}")
+
+
+@then("it is told the expectation cannot be met")
+@judges(RAW_ANSWER)
+def told_expectation_failed(context):
+    """Node's own 417 Expectation Failed: no body, and the connection kept open for the next request."""
+    came = RAW_ANSWER(context)
+    assert_that((came.status, came.text, came.headers.get("connection")), equals((417, "", "keep-alive")),
+                f"status, body and Connection of the answer: {came.said()}")
+
+
+@then("the answer carries no header the client smuggled in")
+@judges(ANSWER)
+def nothing_smuggled(context):
+    """No Set-Cookie, and no header value holding what came after the carriage return."""
+    came = ANSWER(context)
+    assert_that([name for name, value in came.headers.items() if name.lower() == "set-cookie" or "x=1" in value],
+                empty(), f"headers of the answer: {came.said()}")
+
+
+@then("the mock's peak memory grew by less than {megabytes:d} MB")
+@judges(PEAK_BEFORE)
+def memory_bounded(context, megabytes):
+    """ru_maxrss of this process (the mock runs in it) after the request, against before it."""
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - PEAK_BEFORE(context).measured["peak_before"]) / 1024
+    assert_that(grown, less_than(megabytes), "megabytes the peak memory grew by")
+
+
 @then("it is answered within {seconds:Duration}")
 @judges(RAW_ANSWER)
 def answered_within(context, seconds):
@@ -189,10 +266,10 @@ def told_no_such_thing(context):
 
 
 @then("the answer shows no Python traceback")
-@judges(ANSWER)
+@judges(WHAT_CAME)
 def no_traceback(context):
-    """Nothing of the mock's own Python (a traceback, a file and line) leaks into the answer."""
-    came = ANSWER(context)
+    """Nothing of the mock's own Python (a traceback, a file and line) leaks into what came back (if anything did)."""
+    came = WHAT_CAME(context)
     assert_that(came.text or "", shows_no_python(), f"the body of the answer: {came.said()}")
 
 

@@ -40,6 +40,8 @@ class CameBack:
     closed: bool | None = None  # raw clients: whether the server closed the connection (None: not known)
     connection: object = None  # raw clients: a socket the When left open, for a Then to watch
     answers: tuple = ()  # a crowd of raw clients: (path, answer) for every request they sent
+    interim: tuple = ()  # raw clients: the statuses of interim answers (100 Continue) before the final one
+    measured: dict = field(default_factory=dict)  # what the When measured around the call (e.g. peak memory before)
     where: str = ""  # "the mock at http://..." or "the live API at https://..."
     elapsed: float = 0.0  # seconds from the request to the answer (or to giving up)
 

@@ -45,12 +45,37 @@ def read_answer(sock):
     head, _, body = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
-    length = int(headers.get("content-length", "0"))
-    body += _read_until(sock, lambda d: len(body) + len(d) >= length) if len(body) < length else b""
+    if headers.get("transfer-encoding") == "chunked":
+        body = _dechunk(sock, body)
+    else:
+        length = int(headers.get("content-length", "0"))
+        body += _read_until(sock, lambda d: len(body) + len(d) >= length) if len(body) < length else b""
     answer = RawAnswer(int(lines[0].split(" ")[1]), headers, body)
     if headers.get("connection", "").lower() == "close":
         answer.closed = closes(sock)
     return answer
+
+
+def _dechunk(sock, data):
+    """A chunked body: read up to its last chunk, return the chunks' data joined."""
+    data += _read_until(sock, lambda d: b"0\r\n\r\n" in data + d) if b"0\r\n\r\n" not in data else b""
+    body = b""
+    while True:
+        size_line, _, data = data.partition(b"\r\n")
+        size = int(size_line.split(b";")[0] or b"0", 16)
+        if size == 0:
+            return body
+        body, data = body + data[:size], data[size + 2:]
+
+
+def send_after_continue(port, head, body):
+    """Send the head, wait up to a second for `100 Continue`, then the body: (was it told to go on?, the answer)."""
+    with connect(port) as sock:
+        sock.sendall(head)
+        readable, _, _ = select.select([sock], [], [], 1.0)
+        interim = _read_until(sock, lambda d: b"\r\n\r\n" in d) if readable else b""
+        sock.sendall(body)
+        return interim == b"HTTP/1.1 100 Continue\r\n\r\n", read_answer(sock)
 
 
 def closes(sock):
