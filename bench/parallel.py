@@ -38,7 +38,7 @@ def main(argv=None):
     parser.add_argument("-j", "--jobs", type=_positive, default=os.cpu_count() or 2, help="processes (default: cores)")
     args, behave_args = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
     began = time.perf_counter()
-    groups = shards(sorted((ROOT / "features").glob("*.feature")), args.jobs)
+    groups = shards(sorted((ROOT / "features").glob("**/*.feature")), args.jobs)
     children = [subprocess.Popen([sys.executable, "-m", "behave", *behave_args, *files], cwd=ROOT, text=True,
                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT) for files in groups]
     totals, status = [0, 0, 0], 0

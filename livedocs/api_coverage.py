@@ -27,7 +27,7 @@ OPERATORS = {
 }
 SUFFIXES = ("_gte", "_lte", "_ne", "_like")
 # Answered by the mock's HTTP parser before a request reaches the API, so never in the journal: the robustness
-# battery (features/the_mock_stands_up_to_bad_clients.feature) checks them on the wire instead.
+# battery (features/the_mock/the_mock_stands_up_to_bad_clients.feature) checks them on the wire instead.
 UNJOURNALED = {400: "malformed HTTP", 431: "request line and headers over 16 KB"}
 # Statuses the API answers with (the last three only when the mock is told to misbehave; 405 in read-only mode).
 STATUSES = {200: "OK", 201: "Created", 204: "No Content", 304: "Not Modified",

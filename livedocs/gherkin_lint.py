@@ -1,10 +1,12 @@
-"""The Gherkin lint: scenarios without steps, outlines without examples, scenario names used twice."""
+"""The Gherkin lint: scenarios without steps, outlines without examples, names used twice, a feature off its shelf."""
 
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 from behave.runner_util import parse_features
+
+from livedocs.shelves import MOCK_FOLDER, REFERENCE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,6 +17,7 @@ def problems(features):
     for feature in features:
         if not feature.scenarios:
             found.append(f"{_where(feature)}: feature {feature.name!r} has no scenario")
+        found += [f"{_where(feature)}: feature {feature.name!r} {problem}" for problem in _off_its_shelf(feature)]
         for scenario in feature.scenarios:
             names[scenario.name.strip().lower()].append(_where(scenario))
             if not scenario.steps:
@@ -25,6 +28,22 @@ def problems(features):
         if len(places) > 1:
             found.append(f"{places[0]}: scenario name {name!r} is used {len(places)} times ({', '.join(places)}); "
                          "behave --name could not pick one")
+    return found
+
+
+def _off_its_shelf(feature):
+    """Where a feature's folder and its shelf tags disagree (livedocs.shelves reads either): what is wrong."""
+    parts = Path(feature.filename).resolve().relative_to(ROOT).parts
+    if parts[0] != "features":
+        return []
+    folder, tags = (parts[1] if len(parts) > 2 else ""), set(feature.tags)
+    found = []
+    if "api_reference" in tags and folder != REFERENCE_FOLDER:
+        found.append(f"is tagged @api_reference: it belongs in features/{REFERENCE_FOLDER}/")
+    if folder == REFERENCE_FOLDER and "api_reference" not in tags:
+        found.append(f"is in features/{REFERENCE_FOLDER}/: tag it @api_reference, or move it")
+    if "robustness" in tags and folder != MOCK_FOLDER:
+        found.append(f"is tagged @robustness: it belongs in features/{MOCK_FOLDER}/")
     return found
 
 

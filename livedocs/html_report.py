@@ -26,7 +26,7 @@ from livedocs.shelves import SHELVES, shelf
 SHELF_NOTES = (
     "what people and apps use the API for, in their words",
     "how the API answers in detail: addresses, queries, headers, errors",
-    "the mock's own promises: it stands up to bad clients and is safe by default",
+    "the mock's own promises, its read-only mode and the live facts it relies on: for developers",
 )
 _TARGETS = {"default": "the mock, and the live API for @real scenarios", "mock": "the in-process mock",
             "live": "the live API"}

@@ -1,14 +1,16 @@
 """Which shelf a feature stands on, for the reports' order: what users do first, the API reference after.
 
-The rule, so that it survives moving files: a feature is API reference when it lives in a folder named
-`api_reference` (e.g. `features/api_reference/`) or carries the feature tag `@api_reference`; it is about the
-mock as a tool when it carries `@robustness`; every other feature says what the API lets its users do.
+The rule follows the layout, and the tags where a feature lives outside it: a feature is API reference when it
+lives in a folder named `api_reference` (`features/api_reference/`) or carries the feature tag `@api_reference`; it
+is about the mock as a tool when it lives in a folder named `the_mock` (`features/the_mock/`) or carries
+`@robustness`; every other feature says what the API lets its users do. The Gherkin lint keeps folder and tags
+agreeing (livedocs.gherkin_lint).
 """
 
 from pathlib import PurePath
 
 SHELVES = ("What the API lets you do", "API reference", "The mock as a tool")
-REFERENCE_FOLDER = "api_reference"
+REFERENCE_FOLDER, MOCK_FOLDER = "api_reference", "the_mock"
 
 
 def shelf(feature):
@@ -17,7 +19,7 @@ def shelf(feature):
     folders = PurePath(str(getattr(feature, "filename", "") or "")).parts[:-1]
     if REFERENCE_FOLDER in folders or "api_reference" in tags:
         return 1
-    if "robustness" in tags:
+    if MOCK_FOLDER in folders or "robustness" in tags:
         return 2
     return 0
 

@@ -49,6 +49,9 @@ Feature: A user with their posts, todos and albums
       | /users/1/posts/1 |
 
   Scenario: a post created under a user belongs to them (with the user id as text)
+    The answer's exact JSON is the point here: the user id is taken from the address, so it comes as the
+    text "1", not the number 1, and it comes after the fields sent and before the new post's id.
+
     When I create through "/users/1/posts" the JSON:
       """
       {"title": "t", "body": "b"}

@@ -7,14 +7,20 @@ Feature: Addresses the API understands
     When I ask the API for "<address>"
     Then I get the same answer as for "<same as>"
 
-    Examples:
-      | address    | same as   |
-      | /Users     | /users    |
-      | /USERS/1   | /users/1  |
-      | /users/    | /users    |
-      | /users/1/  | /users/1  |
-      | /users/%31 | /users/1  |
-      | /users//1  | /users/1  |
+    Examples: letters in any case
+      | address  | same as  |
+      | /Users   | /users   |
+      | /USERS/1 | /users/1 |
+
+    Examples: a slash at the end, or twice
+      | address   | same as  |
+      | /users/   | /users   |
+      | /users/1/ | /users/1 |
+      | /users//1 | /users/1 |
+
+    Examples: escaped characters read as what they stand for
+      | address            | same as        |
+      | /users/%31         | /users/1       |
       | /users/1/posts%20  | /users/1/posts |
       | /users/1/posts%2F1 | /posts/1       |
 
@@ -29,16 +35,15 @@ Feature: Addresses the API understands
     Then the answer must not be reused without asking again
 
   @mock_only
-  Scenario: json-server has no page of its own
-    # json-server 0.16 ships no index.html; the live site serves pages of its own.
-    When I ask the API for "/index.html"
+  Scenario Outline: pages of the live site that are not the API's: <page>
+    # json-server 0.16, which the mock follows, ships no index.html and no guide; the live site serves both itself.
+    When I ask the API for "<page>"
     Then I am told there is no such thing
 
-  @mock_only
-  Scenario: the guide is not part of the API
-    # The live site serves its guide at /guide/; json-server, which the mock follows, does not.
-    When I ask the API for "/guide/"
-    Then I am told there is no such thing
+    Examples:
+      | page        |
+      | /index.html |
+      | /guide/     |
 
   Scenario: the whole data set at once
     When I ask the API for "/db"

@@ -15,15 +15,15 @@ Feature: The other resources
       | photos   | 5000  |
       | todos    | 200   |
 
-  Scenario: a post's comments
-    When I ask the API for "/posts/1/comments"
-    Then I get 5 comments
-    And every one of them belongs to post 1
+  Scenario Outline: the <kind> of <owner> 1, through its address
+    When I ask the API for "<address>"
+    Then I get <count> <kind>
+    And every one of them belongs to <owner> 1
 
-  Scenario: an album's photos
-    When I ask the API for "/albums/1/photos"
-    Then I get 50 photos
-    And every one of them belongs to album 1
+    Examples:
+      | owner | kind     | count | address           |
+      | post  | comments | 5     | /posts/1/comments |
+      | album | photos   | 50    | /albums/1/photos  |
 
   Scenario: the todos that are done
     When I ask the API for "/todos?completed=true"
