@@ -91,7 +91,12 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
 
 
 class MockServer:
-    """A stand-in for the live API on 127.0.0.1 and a free port; use it as a context manager."""
+    """A stand-in for the live API on 127.0.0.1 and a free port; use it as a context manager.
+
+    start() once, stop() as often as you like (from any thread: it returns once the mock has stopped).
+    start() on a mock that is serving or has stopped raises RuntimeError: make a new one (it may take the
+    same port at once).
+    """
 
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None):
         self.engine = Engine(data if data is not None else seed_data())
@@ -108,13 +113,22 @@ class MockServer:
         self.base_url = f"http://{self.host}:{self.port}"
         self._wake_r, self._wake_w = socket.socketpair()
         self._thread = None
+        self._state = "new"  # -> "serving" -> "stopped"
+        self._lifecycle = threading.Lock()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
     def start(self):
-        """Serve on a background thread; returns self."""
-        self._thread = threading.Thread(target=self._serve, name=f"mock-{self.port}", daemon=True)
-        self._thread.start()
+        """Serve on a background thread; returns self. RuntimeError if it is serving or has stopped."""
+        with self._lifecycle:
+            if self._state == "serving":
+                raise RuntimeError(f"this mock is already serving on {self.base_url}: start() it once")
+            if self._state == "stopped":
+                raise RuntimeError(f"this mock on {self.base_url} has been stopped and cannot start again: "
+                                   f"make a new MockServer (it may take port {self.port} at once)")
+            self._thread = threading.Thread(target=self._serve, name=f"mock-{self.port}", daemon=True)
+            self._thread.start()
+            self._state = "serving"
         return self
 
     def _serve(self):
@@ -131,20 +145,28 @@ class MockServer:
                 self._httpd.close_stuck(time.monotonic() - limit)
 
     def stop(self):
-        """Stop accepting, close the listening socket and every connection, join every thread."""
-        self.faults.cancel()  # a delayed or trickling answer ends now, so no fault can hold up the joins
-        if self._thread is not None:
-            self._wake_w.send(b"x")
-            self._thread.join(STOP_TIMEOUT)
-            self._thread = None
-        self._httpd.server_close()
-        for thread in self._httpd.close_connections():
-            thread.join(STOP_TIMEOUT)
-        self._wake_r.close()
-        self._wake_w.close()
+        """Stop accepting, close the listening socket and every connection, join every thread.
+
+        Idempotent and thread-safe: every call returns once the mock has stopped; later calls do nothing.
+        """
+        with self._lifecycle:
+            if self._state == "stopped":
+                return
+            self._state = "stopped"
+            self.faults.cancel()  # a delayed or trickling answer ends now, so no fault can hold up the joins
+            if self._thread is not None:
+                self._wake_w.send(b"x")
+                self._thread.join(STOP_TIMEOUT)
+                self._thread = None
+            self._httpd.server_close()
+            for thread in self._httpd.close_connections():
+                thread.join(STOP_TIMEOUT)
+            self._wake_r.close()
+            self._wake_w.close()
 
     def __enter__(self):
-        return self.start()
+        """Start the mock, unless it is serving already (`with MockServer().start() as mock:` works too)."""
+        return self if self._state == "serving" else self.start()
 
     def __exit__(self, *exc_info):
         self.stop()

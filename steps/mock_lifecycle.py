@@ -1,12 +1,13 @@
 """Steps for the mock's own lifecycle and defaults: a mock of the scenario's own, stopping, threads, ports."""
 
+import collections
 import json
 import threading
 import time
 
 import rawhttp
 from behave import fixture, given, then, use_fixture, when
-from hamcrest import assert_that, empty, equal_to, less_than, starts_with
+from hamcrest import assert_that, contains_string, empty, equal_to, instance_of, less_than, starts_with
 
 from mockserver import MockServer
 from mockserver.__main__ import parse_args
@@ -111,3 +112,90 @@ def traceback_kept(context):
     errors = context.own.take_errors()
     assert_that([e.split("\n")[0] for e in errors], equal_to(["GET /users/1"]), "the failures the mock recorded")
     assert_that(errors[0], starts_with("GET /users/1\nTraceback (most recent call last)"), "the recorded failure")
+
+
+# -- lifecycle races (issue 11, item 9): stop() from many threads, start() twice or after stop() ---------------
+
+
+@given("a mock of my own that has been stopped")
+def a_stopped_mock(context):
+    """Start a mock of the scenario's own, then stop it."""
+    use_fixture(own_mock, context)
+    context.own.stop()
+
+
+@when("I start it again")
+def start_again(context):
+    """Call start() on the scenario's own mock once more; keep the error it raises, if any."""
+    context.start_error = None
+    try:
+        context.own.start()
+    except Exception as error:  # noqa: BLE001 - the Then steps judge whatever was raised
+        context.start_error = error
+
+
+@when("{mocks:d} mocks are each stopped by {threads:d} threads at once")
+def stop_from_many_threads(context, mocks, threads):
+    """For each of the mocks: start it, then call stop() from that many threads released together."""
+    context.stop_errors, context.stopped_ports = [], []
+    for _ in range(mocks):
+        mock = use_fixture(own_mock, context)
+        context.stopped_ports.append(mock.port)
+        context.stop_errors += _stop_at_once(mock, threads)
+
+
+@then("every stop returned without an error")
+def stops_without_error(context):
+    """No stop() call raised, and every one returned within its join timeout."""
+    assert_that(dict(collections.Counter(context.stop_errors)), equal_to({}),
+                f"what went wrong in stop() (and how often) on {len(context.stopped_ports)} mocks")
+
+
+@then("no thread of those mocks is still running")
+def no_thread_of_those(context):
+    """No thread named after the port of any of those mocks is alive."""
+    prefixes = tuple(f"mock-{port}" for port in context.stopped_ports)
+    alive = [t.name for t in threading.enumerate() if t.name.startswith(prefixes)]
+    assert_that(alive, empty(), "threads of the stopped mocks")
+
+
+@then("I am told it has stopped and cannot start again")
+def told_stopped(context):
+    """start() raised RuntimeError saying the mock was stopped and a new one is needed."""
+    assert_that(context.start_error, instance_of(RuntimeError), "what start() raised on a stopped mock")
+    assert_that(str(context.start_error), contains_string("has been stopped and cannot start again: make a new"),
+                "the message")
+
+
+@then("I am told it is serving already")
+def told_serving(context):
+    """start() raised RuntimeError saying the mock is already serving."""
+    assert_that(context.start_error, instance_of(RuntimeError), "what start() raised on a serving mock")
+    assert_that(str(context.start_error), contains_string("is already serving"), "the message")
+
+
+@then("it has one thread accepting connections")
+def one_accept_thread(context):
+    """Exactly one thread is named as the mock's accept loop (mock-PORT)."""
+    accepting = [t.name for t in threading.enumerate() if t.name == f"mock-{context.own.port}"]
+    assert_that(accepting, equal_to([f"mock-{context.own.port}"]), "the mock's accept-loop threads")
+
+
+def _stop_at_once(mock, threads):
+    """Call mock.stop() from that many threads released by one barrier; the errors, as sentences."""
+    barrier, errors = threading.Barrier(threads), []
+
+    def stop():
+        """Wait for the others, then stop the mock; note what goes wrong."""
+        barrier.wait(STOP_TIMEOUT)
+        try:
+            mock.stop()
+        except Exception as error:  # noqa: BLE001 - any error is what the scenario reports
+            errors.append(f"{type(error).__name__}: {error}")
+
+    workers = [threading.Thread(target=stop, name="stopper") for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(STOP_TIMEOUT * 2)
+    return errors + [f"a stop() still running after {STOP_TIMEOUT * 2:g} s"] * sum(w.is_alive() for w in workers)
