@@ -1,5 +1,6 @@
 """The mock's lifecycle: bind on construction, serve on a thread, stop in milliseconds, leave nothing behind."""
 
+import errno
 import functools
 import json
 import selectors
@@ -17,6 +18,8 @@ from .journal import Journal
 from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
+MAX_ACCEPT_PAUSE = 0.1  # seconds; out of descriptors, accepting pauses 5 ms, then twice as long each time, up to this
+_OUT_OF_DESCRIPTORS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
 
 @functools.lru_cache(maxsize=1)
@@ -38,8 +41,20 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         self.mock = mock
         self._connections, self._workers = set(), set()
         self.blocked = {}  # connection -> when it began waiting for a request or writing an answer
+        self.out_of_descriptors = False  # the last accept() failed for want of a file descriptor (or memory)
         self._lock = threading.Lock()
         super().__init__(address, Handler)
+
+    def get_request(self):
+        """accept(), noting a failure for want of descriptors: the listening socket stays readable then."""
+        try:
+            accepted = self.socket.accept()
+        except OSError as exc:
+            self.out_of_descriptors = exc.errno in _OUT_OF_DESCRIPTORS
+            raise
+        self.out_of_descriptors = False
+        return accepted
+
 
     def process_request(self, request, client_address):
         """Serve the connection on its own thread, remembered until it ends."""
@@ -133,8 +148,10 @@ class MockServer:
 
     def _serve(self):
         """Accept connections until stop() writes to the wake-up socket; on each tick, close stuck connections."""
+        listening = self._httpd.socket
+        pause = 0.0  # how long accepting is paused, while the process is out of file descriptors
         with selectors.DefaultSelector() as selector:
-            selector.register(self._httpd.socket, selectors.EVENT_READ, "accept")
+            selector.register(listening, selectors.EVENT_READ, "accept")
             selector.register(self._wake_r, selectors.EVENT_READ, "wake")
             while True:
                 limit = min(self.idle_timeout, self.request_deadline)
@@ -142,6 +159,18 @@ class MockServer:
                     if key.data == "wake":
                         return
                     self._httpd._handle_request_noblock()
+                if self._httpd.out_of_descriptors:
+                    # The pending connection stays in the backlog and the socket stays readable: without a pause
+                    # this loop would spin on a failing accept(). Back off (as Go's net/http does) until one frees.
+                    pause = min(max(pause * 2, 0.005), MAX_ACCEPT_PAUSE)
+                    selector.unregister(listening)
+                    woken = selector.select(pause)
+                    selector.register(listening, selectors.EVENT_READ, "accept")
+                    if woken:
+                        return
+                    self._httpd.out_of_descriptors = False
+                else:
+                    pause = 0.0
                 self._httpd.close_stuck(time.monotonic() - limit)
 
     def stop(self):
