@@ -15,6 +15,7 @@ from .engine import WRITE_METHODS, Engine, Reply
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
 from .journal import Journal
+from .waits import Waits
 from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
@@ -123,6 +124,7 @@ class MockServer:
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering
         self._errors_lock = threading.Lock()
+        self._waits = Waits()  # answers waiting (a delay, a trickle), cut short by reset() and by hang-ups
         self._httpd = _ThreadingServer((host, port), self)
         self.host, self.port = self._httpd.server_address[:2]
         self.base_url = f"http://{self.host}:{self.port}"
@@ -205,6 +207,7 @@ class MockServer:
     def reset(self):
         """Back to the seed for the next scenario: empty journal, no errors, writes allowed, no faults."""
         self.faults.clear()  # also cuts short an answer the last scenario left waiting
+        self._waits.cut_short()
         self.journal.clear()
         with self._errors_lock:
             self.errors.clear()
@@ -222,15 +225,16 @@ class MockServer:
         """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
+        wait = self._waits.bound(cancelled, connection)  # ends early if the client hangs up (issue 11, item 5)
         if fault is None:
             reply = self._answer(request)
         else:
             entry.fault = fault.kind
-            reply = answer_with_fault(fault, cancelled, request, self._answer, connection)
+            reply = answer_with_fault(fault, wait, request, self._answer, connection)
         if reply is not None:
             entry.status, entry.routed = reply.status, reply.routed
-            if reply.delay > 0.002 and cancelled.wait(reply.delay):  # json-server's `?_delay=`
-                return None  # the scenario ended or the mock is stopping: close rather than answer late
+            if reply.delay > 0.002 and wait.wait(reply.delay):  # json-server's `?_delay=`
+                reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
         return reply
 
     def _answer(self, request):
