@@ -4,11 +4,9 @@ The rooms it calls: `messages` (requests, replies, headers), `bodyparser` (body-
 (json-server's routes), `query` (its query language), `responses` (Express's res.send, compression).
 """
 
-import collections
-import threading
-
 from . import jsrt, nodeerrors, responses
 from .bodyparser import JSON_LIMIT
+from .lru import ByteLRU
 from .messages import Reply, Request, ResponseHeaders, http_date
 from .router import DELAY, NODE_METHODS, UNROUTED, route
 
@@ -30,9 +28,8 @@ class Engine:
     def __init__(self, data):
         self.data = data
         jsrt.remember_seed(data)
-        self._cache = collections.OrderedDict()
-        self._cache_lock = threading.Lock()
-        self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)
+        self._cache = ByteLRU(RENDERED_BYTES, max_item=RENDERED_BYTES // 4)  # rendered answers (/db: 1.4 MB)
+        self._replies = ByteLRU(REPLY_BYTES)  # whole replies to reads, by what in the request shapes them (_reply_key)
 
     # -- the pipeline ---------------------------------------------------------------------------
 
@@ -45,10 +42,7 @@ class Engine:
         if reply is None:
             reply = self._handle(request)
             if len(reply.body) <= MAX_KEPT_REPLY:
-                with self._cache_lock:
-                    if len(self._replies) >= MAX_KEPT_REPLIES:
-                        self._replies.clear()
-                    self._replies[key] = reply
+                self._replies.put(key, reply, _reply_size(key, reply))
         return reply
 
     def _handle(self, request):
@@ -70,7 +64,7 @@ class Engine:
         headers.set("Expires", "-1")
         cacheable = request.method in ("GET", "HEAD") and not request.has_body
         key = (path, query_string, request.headers.get("host", "") if "page" in query_string else "")
-        rendered = self._cached(key) if cacheable else None
+        rendered = self._cache.get(key) if cacheable else None
         if rendered is None:
             extra = []
             try:
@@ -79,7 +73,7 @@ class Engine:
                 return responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
             rendered = (status, extra, *responses.render(data, query_string))
             if cacheable:
-                self._remember(key, rendered)
+                self._cache.put(key, rendered, _rendered_size(key, rendered))
         status, extra, body, content_type = rendered
         for name, value in extra:
             if name not in (UNROUTED, DELAY):
@@ -89,21 +83,6 @@ class Engine:
         reply.routed = (UNROUTED, "") not in extra
         reply.delay = next((value for name, value in extra if name == DELAY), 0.0)
         return reply
-
-    def _cached(self, key):
-        """A rendered answer computed before for the same read (the data never changes)."""
-        with self._cache_lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-            return hit
-
-    def _remember(self, key, rendered):
-        """Keep a rendered answer, the 1024 most recent at most."""
-        with self._cache_lock:
-            self._cache[key] = rendered
-            if len(self._cache) > 1024:
-                self._cache.popitem(last=False)
 
     def refuse_write(self, request):
         """The read-only mock's answer to a write: 405 with the methods it allows (the live API has no such mode)."""
@@ -137,8 +116,11 @@ class Engine:
         return responses.compress(request, headers, 200, HOME_PAGE)
 
 
+# Issue 11, item 3: what the caches keep is bounded by bytes (least recently used out first), so a mock that
+# serves distinct reads for days stays flat in memory. Both hold every answer the suite reads several times.
+RENDERED_BYTES = 12 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
+REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them
 MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db) are re-encoded from the render cache
-MAX_KEPT_REPLIES = 4096
 _SHAPING_HEADERS = ("origin", "accept-encoding", "if-none-match", "if-modified-since", "cache-control")
 
 
@@ -149,6 +131,19 @@ def _reply_key(request):
     headers = request.headers
     host = headers.get("host") if "page" in request.target else None  # Link headers name the host
     return (request.method, request.target, host, *(headers.get(name) for name in _SHAPING_HEADERS))
+
+
+def _rendered_size(key, rendered):
+    """The bytes a rendered answer is charged: its body, its route's headers and its key."""
+    _, extra, body, _ = rendered
+    return 512 + len(body) + sum(len(part) for part in key) + sum(len(n) + len(str(v)) + 64 for n, v in extra)
+
+
+def _reply_size(key, reply):
+    """The bytes a whole reply is charged: its head and body, three times (the transport encodes it twice at most:
+    with and without keep-alive), and its key."""
+    head = sum(len(name) + len(value) + 64 for name, value in reply.headers)
+    return 1024 + 3 * (head + len(reply.body)) + sum(len(part) for part in key if isinstance(part, str))
 
 
 def _split_target(target):

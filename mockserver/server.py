@@ -14,11 +14,12 @@ from importlib import resources
 from .engine import WRITE_METHODS, Engine, Reply
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
-from .journal import Journal
+from .journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
 from .waits import Waits
 from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
+MAX_ERRORS = 100  # tracebacks kept until take_errors(): a mock that fails on every request stays bounded
 MAX_ACCEPT_PAUSE = 0.1  # seconds; out of descriptors, accepting pauses 5 ms, then twice as long each time, up to this
 _OUT_OF_DESCRIPTORS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
@@ -114,15 +115,16 @@ class MockServer:
     same port at once).
     """
 
-    def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None):
+    def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None,
+                 journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES):
+        self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
         self.engine = Engine(data if data is not None else seed_data())
-        self.journal = Journal()
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.read_only = read_only
         # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
         # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
-        self.errors = []  # tracebacks of exceptions raised while answering
+        self.errors = []  # tracebacks of exceptions raised while answering, the last MAX_ERRORS
         self._errors_lock = threading.Lock()
         self._waits = Waits()  # answers waiting (a delay, a trickle), cut short by reset() and by hang-ups
         self._httpd = _ThreadingServer((host, port), self)
@@ -246,5 +248,6 @@ class MockServer:
         except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
             with self._errors_lock:
                 self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")
+                del self.errors[:-MAX_ERRORS]
             body = b"mock server error (the scenario that sent this request reports it)"
             return Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)
