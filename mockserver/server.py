@@ -57,7 +57,6 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         self.out_of_descriptors = False
         return accepted
 
-
     def process_request(self, request, client_address):
         """Serve the connection on its own thread, remembered until it ends."""
         thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name=f"mock-{self.server_address[1]}-connection")
@@ -116,11 +115,12 @@ class MockServer:
     """
 
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None,
-                 journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES):
+                 journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
         self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
         self.engine = Engine(data if data is not None else seed_data())
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.read_only = read_only
+        self.log = log  # called with one line per request answered (method, address, status, time), or None
         # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
         # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
@@ -225,6 +225,7 @@ class MockServer:
 
     def dispatch(self, request, connection=None):
         """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
+        began = time.perf_counter()
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
         wait = self._waits.bound(cancelled, connection)  # ends early if the client hangs up (issue 11, item 5)
@@ -237,7 +238,21 @@ class MockServer:
             entry.status, entry.routed = reply.status, reply.routed
             if reply.delay > 0.002 and wait.wait(reply.delay):  # json-server's `?_delay=`
                 reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
+        if self.log is not None:
+            self._log(request, entry, reply, wait, began)
         return reply
+
+    def _log(self, request, entry, reply, wait, began):
+        """One line for the request, as json-server's logger (morgan's "dev" format) writes it, and why if unanswered."""
+        millis = (time.perf_counter() - began) * 1000
+        if reply is None:
+            why = ("the client hung up" if wait.client_left else "cut short by a reset or stop" if wait.is_set()
+                   else f"the {entry.fault.replace('_', '-')} fault")
+            status, length, note = "-", "-", f" (no answer: {why})"
+        else:
+            length = next((value for name, value in reply.headers if name.lower() == "content-length"), "-")
+            status, note = reply.status, f" (the {entry.fault.replace('_', '-')} fault)" if entry.fault else ""
+        self.log(f"{request.method} {request.target} {status} {millis:.3f} ms - {length}{note}")
 
     def _answer(self, request):
         """The API's answer to one request, read-only mode applied, mock bugs turned into 500s."""

@@ -26,7 +26,7 @@ def start_cli():
     """The CLI mock with 64 descriptors at most, on a free port: (process, port) once its banner is out."""
     def limit():
         resource.setrlimit(resource.RLIMIT_NOFILE, (DESCRIPTORS, DESCRIPTORS))
-    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0"],
+    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0", "--quiet"],
                             stdout=subprocess.PIPE, text=True, preexec_fn=limit)
     return mock, int(mock.stdout.readline().split(" on ")[1].split()[0].rsplit(":", 1)[1])
 

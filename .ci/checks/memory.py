@@ -22,7 +22,7 @@ WORDS = "\\w" * 7000  # a `_like` pattern that compiles to about 2.6 MB
 
 def start_cli():
     """The CLI mock on a free port: (process, host, port) once its banner is out."""
-    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0"],
+    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0", "--quiet"],
                             stdout=subprocess.PIPE, text=True)
     url = mock.stdout.readline().split(" on ")[1].split()[0]
     host, port = url.removeprefix("http://").split(":")
