@@ -13,6 +13,7 @@ import time
 
 _HUNG_UP = getattr(select, "POLLRDHUP", 0) | select.POLLHUP | select.POLLERR
 _PEEK_NEEDED = not hasattr(select, "POLLRDHUP")  # e.g. macOS: only a readable socket shows an end
+_MAX_POLL_MS = 2**31 - 1  # poll() takes a C int: about 24.8 days, json-server's own longest `_delay`
 
 
 class Waits:
@@ -35,7 +36,7 @@ class Waits:
             poller = select.poll()
             poller.register(sock, _HUNG_UP | (select.POLLIN if _PEEK_NEEDED else 0))
             began = time.monotonic()
-            if poller.poll(seconds * 1000):  # a pipelined request, where only POLLIN is known: wait on the Event
+            if poller.poll(min(seconds * 1000, _MAX_POLL_MS)):  # a pipelined request, where only POLLIN is known: wait on the Event
                 return cancelled.is_set() or _hung_up(sock) or cancelled.wait(seconds - (time.monotonic() - began))
             return cancelled.is_set()
         except (OSError, ValueError):
