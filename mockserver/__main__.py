@@ -1,30 +1,71 @@
 """python -m mockserver: the JSONPlaceholder mock on a local port, for front-end work and exploring."""
 
 import argparse
+import ctypes
 import errno
 import signal
+import socket
 import sys
 import threading
 
-from .faults import KINDS, error_status, seconds
+from . import engine, journal, jsregex
+from .faults import DESCRIPTIONS, KINDS, error_status, seconds
 from .server import MockServer
 
 
 def parse_args(argv):
-    """The command line, with argparse's clear errors for a wrong option or value."""
-    parser = argparse.ArgumentParser(prog="python -m mockserver", description=__doc__.split(": ", 1)[1])
+    """The command line, with argparse's clear errors (exit 2) for a wrong option or value."""
+    parser = argparse.ArgumentParser(prog="python -m mockserver", description=__doc__.split(": ", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=_epilog())
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1, loopback only; 0.0.0.0 exposes it)")
-    parser.add_argument("--port", type=int, default=3000, help="port to listen on (default 3000; 0 picks a free one)")
+    parser.add_argument("--port", type=_port_option, default=3000,
+                        help="port to listen on (default 3000; 0 picks a free one)")
     parser.add_argument("--read-only", action="store_true",
                         help="refuse POST, PUT, PATCH and DELETE with 405 (the live API has no such mode)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no line per request (the banner and errors are still printed)")
+    parser.add_argument("--journal-entries", type=_count_option, default=journal.MAX_ENTRIES, metavar="N",
+                        help=f"requests kept in memory, the most recent (default {journal.MAX_ENTRIES:,}; 0: none)")
+    parser.add_argument("--journal-body-bytes", type=_count_option, default=journal.MAX_BODY_BYTES, metavar="N",
+                        help=f"bytes kept of each request's body (default {journal.MAX_BODY_BYTES:,})")
     add_fault_options(parser)
     args = parser.parse_args(argv)
-    if not 0 <= args.port <= 65535:
-        parser.error(f"--port must be between 0 and 65535, not {args.port}")
     if args.retry_after is not None and not args.status:
         parser.error("--retry-after goes with a forced status: add --status 429 (or 503)")
     return args
+
+
+def _epilog():
+    """What --help says after the options: each fault kind, and what the mock keeps in memory."""
+    kinds = "\n".join(f"  {kind.replace('_', '-'):<11} {DESCRIPTIONS.get(kind, '(not described)')}"
+                      for kind in KINDS if kind not in ("delay", "status"))
+    mib = 1024 * 1024
+    return (f"fault kinds (--fault KIND[:PATH]):\n{kinds}\n\n"
+            "what it keeps in memory (least recently used out first, so it stays flat however long it runs):\n"
+            f"  the journal of requests: the last --journal-entries, the first --journal-body-bytes of each body,\n"
+            f"  {journal.MAX_BYTES // mib} MiB in all; rendered answers {engine.RENDERED_BYTES // mib} MiB; whole replies "
+            f"{engine.REPLY_BYTES // mib} MiB; compiled _like patterns {jsregex.MAX_KEPT} at most, "
+            f"{jsregex.MAX_KEPT_COST:,} regex pieces in all\n\n"
+            "each request is logged as json-server logs it: METHOD ADDRESS STATUS TIME ms - BYTES")
+
+
+def _port_option(text):
+    """A TCP port number from 0 to 65535, for argparse."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a port must be a whole number, not {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port must be between 0 and 65535, not {text}")
+    return port
+
+
+def _count_option(text):
+    """A whole number from 0 up, for argparse."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 up, not {text!r}")
+    return int(text)
 
 
 # -- faults (issue 4): every request they target misbehaves for as long as the mock runs ---------------
@@ -42,7 +83,7 @@ def add_fault_options(parser):
     group.add_argument("--retry-after", type=_seconds_option, metavar="SECONDS",
                        help="send Retry-After: SECONDS with every forced status (e.g. with --status 429)")
     group.add_argument("--fault", type=_fault_option, action="append", default=[], metavar="KIND[:PATH]",
-                       help=f"one of {', '.join(FAULT_KINDS)}, on every path or on PATH only; repeatable")
+                       help=f"one of {', '.join(FAULT_KINDS)} (see below), on every path or on PATH only; repeatable")
 
 
 def plan_faults(server, args):
@@ -54,6 +95,17 @@ def plan_faults(server, args):
         getattr(server.faults, kind)(path=path)  # each kind's method, with its defaults (a trickle's pause...)
     if args.delay:
         server.faults.delay(args.delay)
+
+
+def describe_fault(fault):
+    """One line of the banner for a planned fault: what, where, and what the kind does."""
+    what = fault.kind.replace("_", "-")
+    if fault.kind == "delay":
+        what = f"delay {fault.seconds:g} s"
+    elif fault.kind == "status":
+        what = f"status {fault.status}" + (f" (Retry-After: {fault.retry_after})" if fault.retry_after else "")
+    where = f"on {fault.path}" if fault.path else "on every path"
+    return f"  {what} {where}: {DESCRIPTIONS.get(fault.kind, '')}"
 
 
 def _seconds_option(text):
@@ -89,23 +141,77 @@ def _fault_option(text):
     return kind.replace("-", "_"), path
 
 
-def main(argv=None):
-    """Serve until Ctrl-C or SIGTERM, then stop cleanly; exit 2 with a clear message if the port is taken."""
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+# -- running -----------------------------------------------------------------------------------------
+
+
+def cannot_listen(host, port, exc):
+    """Why the mock cannot listen on host:port, blaming the host or the port as the error says."""
+    if isinstance(exc, socket.gaierror):
+        return f"--host {host} is not a host name or address this machine can resolve ({exc.strerror})"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return f"--host {host} is not an address of this machine ({exc.strerror}); try 127.0.0.1"
+    if exc.errno == errno.EADDRINUSE:
+        return f"port {port} on {host} is already in use; pick another with --port (0 picks a free one)"
+    if exc.errno == errno.EACCES:
+        return f"port {port} needs privileges this user lacks ({exc.strerror}); pick one from 1024 up with --port"
+    return f"cannot listen on {host}:{port} ({exc.strerror or exc})"
+
+
+def request_log(stream):
+    """A log function writing one line per request to stream; a stream that breaks (a closed pipe) ends the log."""
+    lock, broken = threading.Lock(), []
+
+    def log(line):
+        """Write the line at once (the mock serves from many threads), unless the stream has broken."""
+        with lock:
+            if broken:
+                return
+            try:
+                stream.write(line + "\n")
+                stream.flush()
+            except (OSError, ValueError):
+                broken.append(True)  # keep serving; the requests just go unlogged
+    return log
+
+
+def give_big_blocks_back():
+    """With glibc, serve every block of 128 KiB or more from mmap, so that it goes back to the system when freed.
+
+    glibc raises that threshold after the first big block is freed, and from then on serves big blocks from
+    its heaps, where freed memory stays with the process: a mock that rendered a few big answers on several
+    threads at once would keep that peak for as long as it runs (issue 11, item 3: +65 MB against +29 MB
+    after 80 distinct 14 KB `_like` patterns from 4 clients). mallopt(3) with a fixed value stops the raising.
+    Elsewhere (macOS, musl) this does nothing.
+    """
     try:
-        server = MockServer(args.host, args.port, read_only=args.read_only)
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+
+
+def main(argv=None):
+    """Serve until Ctrl-C or SIGTERM, then stop cleanly; exit 2 with a clear message if it cannot listen."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    give_big_blocks_back()
+    try:
+        server = MockServer(args.host, args.port, read_only=args.read_only, journal_entries=args.journal_entries,
+                            journal_body_bytes=args.journal_body_bytes,
+                            log=None if args.quiet else request_log(sys.stdout))
     except OSError as exc:
-        reason = "is already in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
-        print(f"python -m mockserver: {args.host}:{args.port} {reason}; pick another with --port", file=sys.stderr)
+        print(f"python -m mockserver: {cannot_listen(args.host, args.port, exc)}", file=sys.stderr)
         return 2
     stopping = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):  # explicit, so Ctrl-C works even where SIGINT was ignored
         signal.signal(signum, lambda *_: stopping.set())
     plan_faults(server, args)
     with server:
-        mode = " (read-only)" if args.read_only else ""
-        mode += " with faults" if server.faults.faults() else ""
+        faults = server.faults.faults()
+        mode = (" (read-only)" if args.read_only else "") + (" with faults" if faults else "")
         print(f"JSONPlaceholder mock{mode} on {server.base_url} - Ctrl-C stops it", flush=True)
+        if faults:
+            print("faults, the first that matches a request applies:", *map(describe_fault, faults), sep="\n",
+                  flush=True)
         while not stopping.wait(0.5):
             pass
     print("stopped", flush=True)

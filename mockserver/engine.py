@@ -4,12 +4,11 @@ The rooms it calls: `messages` (requests, replies, headers), `bodyparser` (body-
 (json-server's routes), `query` (its query language), `responses` (Express's res.send, compression).
 """
 
-import collections
 import dataclasses
-import threading
 
 from . import jsregex, jsrt, nodeerrors, qs, responses, router
 from .bodyparser import JSON_LIMIT
+from .lru import ByteLRU
 from .messages import Reply, Request, ResponseHeaders, http_date
 from .router import DELAY, NODE_METHODS, UNROUTED
 from .urlparams import parse_url
@@ -32,9 +31,8 @@ class Engine:
         self.data = data
         if remember:  # a scenario's own data (remember=False) is not kept once the scenario ends
             jsrt.remember_seed(data)
-        self._cache = collections.OrderedDict()
-        self._cache_lock = threading.Lock()
-        self._replies = {}  # whole replies to reads, by what in the request shapes them (see _reply_key)
+        self._cache = ByteLRU(RENDERED_BYTES, max_item=RENDERED_BYTES // 4)  # rendered answers (/db: 1.4 MB)
+        self._replies = ByteLRU(REPLY_BYTES)  # whole replies to reads, by what in the request shapes them (_reply_key)
         self.pattern_time_limit = jsregex.TIME_LIMIT  # seconds the `_like` patterns of one request may take in all
 
     # -- the pipeline ---------------------------------------------------------------------------
@@ -48,10 +46,7 @@ class Engine:
         if reply is None:
             reply = self._handle(request)
             if len(reply.body) <= MAX_KEPT_REPLY and not reply.cut_off:  # a cut-off depends on the moment
-                with self._cache_lock:
-                    if len(self._replies) >= MAX_KEPT_REPLIES:
-                        self._replies.clear()
-                    self._replies[key] = reply
+                self._replies.put(key, reply, _reply_size(key, reply))
         return reply
 
     def _handle(self, request):
@@ -83,7 +78,7 @@ class Engine:
         """json-server's router and res.jsonp, the rendering kept for reads (the data never changes)."""
         cacheable = request.method in ("GET", "HEAD") and not request.has_body
         key = (request.target, request.headers.get("host", "") if _names_page(request.target) else "")
-        rendered = self._cached(key) if cacheable else None
+        rendered = self._cache.get(key) if cacheable else None
         if rendered is None:
             params, extra = qs.parse(query_string), []
             try:
@@ -99,7 +94,7 @@ class Engine:
             except jsrt.StackOverflow:  # res.json threw after the route had set its headers (Location...)
                 return self._failed(request, headers, extra, nodeerrors.stack_overflow())
             if cacheable:
-                self._remember(key, rendered)
+                self._cache.put(key, rendered, _rendered_size(key, rendered))
         status, extra, body, content_type = rendered
         for name, value in extra:
             if name not in (UNROUTED, DELAY):
@@ -120,21 +115,6 @@ class Engine:
         reply.cut_off = getattr(error, "pattern", "")  # a `_like` pattern stopped at the time limit (jsregex)
         return reply
 
-    def _cached(self, key):
-        """A rendered answer computed before for the same read (the data never changes)."""
-        with self._cache_lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-            return hit
-
-    def _remember(self, key, rendered):
-        """Keep a rendered answer, the 1024 most recent at most."""
-        with self._cache_lock:
-            self._cache[key] = rendered
-            if len(self._cache) > 1024:
-                self._cache.popitem(last=False)
-
     def refuse_write(self, request):
         """The read-only mock's answer to a write: 405 with the methods it allows (the live API has no such mode)."""
         headers = ResponseHeaders()
@@ -154,8 +134,11 @@ class Engine:
         return Reply(204, headers.items())
 
 
+# Issue 11, item 3: what the caches keep is bounded by bytes (least recently used out first), so a mock that
+# serves distinct reads for days stays flat in memory. Both hold every answer the suite reads several times.
+RENDERED_BYTES = 12 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
+REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them
 MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db) are re-encoded from the render cache
-MAX_KEPT_REPLIES = 4096
 _SHAPING_HEADERS = ("origin", "accept-encoding", "if-none-match", "if-modified-since", "cache-control")
 
 
@@ -171,3 +154,16 @@ def _reply_key(request):
 def _names_page(target):
     """Whether a target may ask for a page (its Link names the Host), `_page` written plainly or escaped."""
     return "page" in target or "%" in target
+
+
+def _rendered_size(key, rendered):
+    """The bytes a rendered answer is charged: its body, its route's headers and its key."""
+    _, extra, body, _ = rendered
+    return 512 + len(body) + sum(len(part) for part in key) + sum(len(n) + len(str(v)) + 64 for n, v in extra)
+
+
+def _reply_size(key, reply):
+    """The bytes a whole reply is charged: its head and body, three times (the transport encodes it twice at most:
+    with and without keep-alive), and its key."""
+    head = sum(len(name) + len(value) + 64 for name, value in reply.headers)
+    return 1024 + 3 * (head + len(reply.body)) + sum(len(part) for part in key if isinstance(part, str))

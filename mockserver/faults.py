@@ -6,6 +6,18 @@ import threading
 from dataclasses import dataclass, field
 
 KINDS = ("delay", "status", "drop", "reset", "truncate", "not_json", "wrong_type", "empty", "trickle")
+# What each kind does, as `python -m mockserver --help` and its banner explain it: one line per kind in KINDS.
+DESCRIPTIONS = {
+    "delay": "wait before answering, then answer as the API would",
+    "status": "answer with an error status instead (and a Retry-After header, if given)",
+    "drop": "close the connection without answering: the client sees the connection end (EOF)",
+    "reset": "reset the connection without answering (TCP RST): the client sees 'connection reset by peer'",
+    "truncate": "announce the whole body's length, send half of it, then close",
+    "not_json": "answer 200 with an HTML error page, labelled as JSON",
+    "wrong_type": "answer as the API would, but labelled text/html instead of JSON",
+    "empty": "answer 200 with an empty body, labelled as JSON",
+    "trickle": "send the answer's body a piece at a time (64 bytes every 20 ms), so a whole-call timeout passes",
+}
 # What a hostile server sends, to prove the client stands up to it (mockserver/hostile_replies.py), one line each.
 HOSTILE_KINDS = {
     "endless": "answer 200 with a JSON array, in chunks, that never ends",
@@ -22,6 +34,7 @@ HOSTILE_KINDS = {
 }
 KINDS += tuple(HOSTILE_KINDS)
 MAX_SIZE = 1 << 40  # a gzip bomb unpacks to a terabyte at most
+DESCRIPTIONS.update(HOSTILE_KINDS)
 MAX_SECONDS = 3600.0  # no fault waits longer than an hour (and stop() cuts every wait short anyway)
 
 

@@ -5,9 +5,9 @@ import functools
 import json
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .qs import parse as parse_query
+from . import qs
 
 
 @dataclass
@@ -18,18 +18,28 @@ class Entry:
     path: str
     query_string: str
     headers: dict
-    body: bytes
+    body: bytes  # as received, or its first max_body_bytes bytes (see body_length)
     status: int = 0
     routed: bool = True
-    json: object = field(default=None)
+    body_length: int = 0  # the bytes of body received; more than len(body) when the journal kept only the start
     received: float = 0.0  # time.monotonic() when it arrived, to see how long a client waited between requests
     fault: str = ""  # the kind of fault that shaped the answer (mockserver/faults.py), if any
-    cut_off: str = ""  # a `_like` pattern still matching at the time limit: the answer was a 500 (live: no answer)
+    cut_off: str = ""  # a `_like` pattern whose matching was cut off at the time limit (mockserver/jsregex.py)
 
     @functools.cached_property
     def query(self):
         """The query parameters, parsed as the API parses them (only when a step asks)."""
-        return parse_query(self.query_string) if self.query_string else {}
+        return qs.parse(self.query_string) if self.query_string else {}
+
+    @functools.cached_property
+    def json(self):
+        """The body parsed as JSON when it was declared as JSON, else None (only when a step asks)."""
+        if "json" not in self.headers.get("content-type", "") or len(self.body) < self.body_length:
+            return None
+        try:
+            return json.loads(self.body or b"null")
+        except (ValueError, RecursionError):
+            return None
 
     @property
     def is_write(self):
@@ -37,35 +47,54 @@ class Entry:
         return self.method in ("POST", "PUT", "PATCH", "DELETE")
 
 
+# Bounds (issue 11, item 3), so a mock that runs for days under any traffic stays flat in memory.
 MAX_ENTRIES = 10_000  # a mock left running under load keeps the most recent requests, not all of them
+MAX_BODY_BYTES = 1024 * 1024  # of each request's body; the rest is counted (Entry.body_length), not kept
+MAX_BYTES = 8 * 1024 * 1024  # all entries together, as charged by _size; the oldest go first
+# What an entry and each header cost beyond their text: measured with tracemalloc, an entry about 500 bytes and
+# a header about 140 at most (1,200 distinct one-letter headers); charged with a margin.
+_ENTRY_BYTES, _HEADER_BYTES = 1024, 160
 
 
 class Journal:
-    """A thread-safe list of the most recent entries, cleared between scenarios."""
+    """A thread-safe list of the most recent entries, cleared between scenarios, bounded in count and bytes."""
 
-    def __init__(self, max_entries=MAX_ENTRIES):
-        self._entries = collections.deque(maxlen=max_entries)
+    def __init__(self, max_entries=MAX_ENTRIES, max_body_bytes=MAX_BODY_BYTES, max_bytes=MAX_BYTES):
+        for name, value in (("max_entries", max_entries), ("max_body_bytes", max_body_bytes), ("max_bytes", max_bytes)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValueError(f"the journal's {name} must be a whole number from 0 up, not {value!r}")
+        self.max_entries, self.max_body_bytes, self.max_bytes = max_entries, max_body_bytes, max_bytes
+        self._entries = collections.deque()  # (entry, the bytes it is charged)
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def record(self, request):
         """Add the request and return its entry (the status is filled in once answered)."""
         path, _, query_string = request.target.partition("?")
-        entry = Entry(request.method, path, query_string, request.headers, request.body, received=time.monotonic())
-        if "json" in request.headers.get("content-type", ""):
-            try:
-                entry.json = json.loads(request.body or b"null")
-            except (ValueError, RecursionError):  # not JSON, or nested too deep to keep: the body is still there
-                entry.json = None
+        body = request.body if len(request.body) <= self.max_body_bytes else request.body[:self.max_body_bytes]
+        entry = Entry(request.method, path, query_string, request.headers, body,
+                      body_length=len(request.body), received=time.monotonic())
+        size = _size(entry)
         with self._lock:
-            self._entries.append(entry)
+            self._entries.append((entry, size))
+            self._bytes += size
+            while self._entries and (len(self._entries) > self.max_entries or self._bytes > self.max_bytes):
+                self._bytes -= self._entries.popleft()[1]
         return entry
 
     def entries(self):
         """A copy of the entries so far, oldest first."""
         with self._lock:
-            return list(self._entries)
+            return [entry for entry, _ in self._entries]
 
     def clear(self):
         """Forget every entry."""
         with self._lock:
             self._entries.clear()
+            self._bytes = 0
+
+
+def _size(entry):
+    """The bytes an entry is charged: its text, body and headers, and what Python spends on each."""
+    headers = sum(len(name) + len(value) + _HEADER_BYTES for name, value in entry.headers.items())
+    return _ENTRY_BYTES + len(entry.path) + len(entry.query_string) + len(entry.body) + headers

@@ -144,7 +144,7 @@ def _compile(pattern, bucket):
     try:
         tree, _ = parse([ord(unit) for unit in code_units(pattern)])
         text, depends, cost = translate(tree, bucket - 1)
-        return regex.compile(text), depends, cost
+        return regex.compile(text, cache_pattern=False), depends, cost  # kept in our bounded store only
     except SyntaxFault as fault:
         return nodeerrors.invalid_regex(pattern, fault.args[0]), False, 1
     except TooLarge:

@@ -3,6 +3,7 @@
 import json
 import math
 import re
+import threading
 from decimal import Decimal
 
 _ARRAY_INDEX = re.compile(r"0|[1-9][0-9]{0,9}")
@@ -187,14 +188,26 @@ def spread(*parts):
 
 _ENCODE_STRING = json.encoder.encode_basestring  # the C version where available; no ASCII escaping
 _SEED = {}  # id(record) -> (record, its JSON at the top level or None): the seed never changes
+_SEED_SETS = {}  # id(data set) -> (the data set, ids of its records), the least recently remembered first
+MAX_SEED_SETS = 4  # a process that makes mocks of ever new data sets keeps the JSON of the last few (issue 11)
+_SEED_LOCK = threading.Lock()
 
 
 def remember_seed(data):
     """Mark a data set's records as never changing, so each one's JSON is written once per process."""
-    for records in data.values():
-        if isinstance(records, list):
+    with _SEED_LOCK:
+        known = _SEED_SETS.pop(id(data), None)
+        if known is None or known[0] is not data:
+            records = [record for value in data.values() if isinstance(value, list) for record in value]
             for record in records:
                 _SEED.setdefault(id(record), (record, None))
+            known = (data, {id(record) for record in records})
+        _SEED_SETS[id(data)] = known  # now the most recent
+        if len(_SEED_SETS) > MAX_SEED_SETS:
+            del _SEED_SETS[next(iter(_SEED_SETS))]
+            kept = set().union(*(ids for _, ids in _SEED_SETS.values()))
+            for key in [key for key in _SEED if key not in kept]:
+                del _SEED[key]
 
 
 def _encode(value, level):
@@ -214,7 +227,8 @@ def _encode(value, level):
         text = seed[1]
         if text is None:
             text = _encode_object(value, 0)
-            _SEED[id(value)] = (value, text)
+            if id(value) in _SEED:  # not forgotten meanwhile (remember_seed)
+                _SEED[id(value)] = (value, text)
         return text.replace("\n", "\n" + "  " * level) if level else text
     if isinstance(value, list):
         if not value:

@@ -1,5 +1,6 @@
 """The mock's lifecycle: bind on construction, serve on a thread, stop in milliseconds, leave nothing behind."""
 
+import errno
 import functools
 import json
 import selectors
@@ -14,11 +15,15 @@ from . import datasets
 from .engine import WRITE_METHODS, Engine, Reply
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
-from .journal import Journal
+from .journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
 from .stubs import StubPlan, reply_for
+from .waits import Waits
 from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
+MAX_ERRORS = 100  # tracebacks kept until take_errors(): a mock that fails on every request stays bounded
+MAX_ACCEPT_PAUSE = 0.1  # seconds; out of descriptors, accepting pauses 5 ms, then twice as long each time, up to this
+_OUT_OF_DESCRIPTORS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,8 +45,19 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         self.mock = mock
         self._connections, self._workers = set(), set()
         self.blocked = {}  # connection -> when it began waiting for a request or writing an answer
+        self.out_of_descriptors = False  # the last accept() failed for want of a file descriptor (or memory)
         self._lock = threading.Lock()
         super().__init__(address, Handler)
+
+    def get_request(self):
+        """accept(), noting a failure for want of descriptors: the listening socket stays readable then."""
+        try:
+            accepted = self.socket.accept()
+        except OSError as exc:
+            self.out_of_descriptors = exc.errno in _OUT_OF_DESCRIPTORS
+            raise
+        self.out_of_descriptors = False
+        return accepted
 
     def process_request(self, request, client_address):
         """Serve the connection on its own thread, remembered until it ends."""
@@ -93,37 +109,56 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
 
 
 class MockServer:
-    """A stand-in for the live API on 127.0.0.1 and a free port; use it as a context manager."""
+    """A stand-in for the live API on 127.0.0.1 and a free port; use it as a context manager.
 
-    def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None):
+    start() once, stop() as often as you like (from any thread: it returns once the mock has stopped).
+    start() on a mock that is serving or has stopped raises RuntimeError: make a new one (it may take the
+    same port at once).
+    """
+
+    def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None,
+                 journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
+        self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
         self.engine = self._seed_engine = Engine(datasets.validate(data) if data is not None else seed_data())
-        self.journal = Journal()
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.stubs = StubPlan()  # custom answers for addresses (mockserver/stubs.py); cleared by reset()
         self.read_only = read_only
+        self.log = log  # called with one line per request answered (method, address, status, time), or None
         # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
         # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
-        self.errors = []  # tracebacks of exceptions raised while answering
+        self.errors = []  # tracebacks of exceptions raised while answering, the last MAX_ERRORS
         self._errors_lock = threading.Lock()
+        self._waits = Waits()  # answers waiting (a delay, a trickle), cut short by reset() and by hang-ups
         self._httpd = _ThreadingServer((host, port), self)
         self.host, self.port = self._httpd.server_address[:2]
         self.base_url = f"http://{self.host}:{self.port}"
         self._wake_r, self._wake_w = socket.socketpair()
         self._thread = None
+        self._state = "new"  # -> "serving" -> "stopped"
+        self._lifecycle = threading.Lock()
 
     # -- lifecycle ----------------------------------------------------------------------------
 
     def start(self):
-        """Serve on a background thread; returns self."""
-        self._thread = threading.Thread(target=self._serve, name=f"mock-{self.port}", daemon=True)
-        self._thread.start()
+        """Serve on a background thread; returns self. RuntimeError if it is serving or has stopped."""
+        with self._lifecycle:
+            if self._state == "serving":
+                raise RuntimeError(f"this mock is already serving on {self.base_url}: start() it once")
+            if self._state == "stopped":
+                raise RuntimeError(f"this mock on {self.base_url} has been stopped and cannot start again: "
+                                   f"make a new MockServer (it may take port {self.port} at once)")
+            self._thread = threading.Thread(target=self._serve, name=f"mock-{self.port}", daemon=True)
+            self._thread.start()
+            self._state = "serving"
         return self
 
     def _serve(self):
         """Accept connections until stop() writes to the wake-up socket; on each tick, close stuck connections."""
+        listening = self._httpd.socket
+        pause = 0.0  # how long accepting is paused, while the process is out of file descriptors
         with selectors.DefaultSelector() as selector:
-            selector.register(self._httpd.socket, selectors.EVENT_READ, "accept")
+            selector.register(listening, selectors.EVENT_READ, "accept")
             selector.register(self._wake_r, selectors.EVENT_READ, "wake")
             while True:
                 limit = min(self.idle_timeout, self.request_deadline)
@@ -131,23 +166,43 @@ class MockServer:
                     if key.data == "wake":
                         return
                     self._httpd._handle_request_noblock()
+                if self._httpd.out_of_descriptors:
+                    # The pending connection stays in the backlog and the socket stays readable: without a pause
+                    # this loop would spin on a failing accept(). Back off (as Go's net/http does) until one frees.
+                    pause = min(max(pause * 2, 0.005), MAX_ACCEPT_PAUSE)
+                    selector.unregister(listening)
+                    woken = selector.select(pause)
+                    selector.register(listening, selectors.EVENT_READ, "accept")
+                    if woken:
+                        return
+                    self._httpd.out_of_descriptors = False
+                else:
+                    pause = 0.0
                 self._httpd.close_stuck(time.monotonic() - limit)
 
     def stop(self):
-        """Stop accepting, close the listening socket and every connection, join every thread."""
-        self.faults.cancel()  # a delayed or trickling answer ends now, so no fault can hold up the joins
-        if self._thread is not None:
-            self._wake_w.send(b"x")
-            self._thread.join(STOP_TIMEOUT)
-            self._thread = None
-        self._httpd.server_close()
-        for thread in self._httpd.close_connections():
-            thread.join(STOP_TIMEOUT)
-        self._wake_r.close()
-        self._wake_w.close()
+        """Stop accepting, close the listening socket and every connection, join every thread.
+
+        Idempotent and thread-safe: every call returns once the mock has stopped; later calls do nothing.
+        """
+        with self._lifecycle:
+            if self._state == "stopped":
+                return
+            self._state = "stopped"
+            self.faults.cancel()  # a delayed or trickling answer ends now, so no fault can hold up the joins
+            if self._thread is not None:
+                self._wake_w.send(b"x")
+                self._thread.join(STOP_TIMEOUT)
+                self._thread = None
+            self._httpd.server_close()
+            for thread in self._httpd.close_connections():
+                thread.join(STOP_TIMEOUT)
+            self._wake_r.close()
+            self._wake_w.close()
 
     def __enter__(self):
-        return self.start()
+        """Start the mock, unless it is serving already (`with MockServer().start() as mock:` works too)."""
+        return self if self._state == "serving" else self.start()
 
     def __exit__(self, *exc_info):
         self.stop()
@@ -160,6 +215,7 @@ class MockServer:
         self.faults.clear()  # also cuts short an answer the last scenario left waiting
         self.stubs.clear()
         self.engine = self._seed_engine  # the seed's engine, its caches kept: no cost when no scenario changed it
+        self._waits.cut_short()
         self.journal.clear()
         with self._errors_lock:
             self.errors.clear()
@@ -189,22 +245,38 @@ class MockServer:
 
     def dispatch(self, request, connection=None):
         """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
+        began = time.perf_counter()
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
+        wait = self._waits.bound(cancelled, connection)  # ends early if the client hangs up (issue 11, item 5)
         if fault is None:
             if stub is not None:
                 entry.fault = "custom"
             reply = answer(request)
         else:  # a fault shapes the answer (a custom one too): the journal names the fault
             entry.fault = fault.kind
-            reply = answer_with_fault(fault, cancelled, request, answer, connection)
+            reply = answer_with_fault(fault, wait, request, answer, connection)
         if reply is not None:
             entry.status, entry.routed, entry.cut_off = reply.status, reply.routed, reply.cut_off
-            if reply.delay > 0.002 and cancelled.wait(reply.delay):  # json-server's `?_delay=`
-                return None  # the scenario ended or the mock is stopping: close rather than answer late
+            if reply.delay > 0.002 and wait.wait(reply.delay):  # json-server's `?_delay=`
+                reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
+        if self.log is not None:
+            self._log(request, entry, reply, wait, began)
         return reply
+
+    def _log(self, request, entry, reply, wait, began):
+        """One line for the request, as json-server's logger (morgan's "dev" format) writes it, and why if unanswered."""
+        millis = (time.perf_counter() - began) * 1000
+        if reply is None:
+            why = ("the client hung up" if wait.client_left else "cut short by a reset or stop" if wait.is_set()
+                   else f"the {entry.fault.replace('_', '-')} fault")
+            status, length, note = "-", "-", f" (no answer: {why})"
+        else:
+            length = next((value for name, value in reply.headers if name.lower() == "content-length"), "-")
+            status, note = reply.status, f" (the {entry.fault.replace('_', '-')} fault)" if entry.fault else ""
+        self.log(f"{request.method} {request.target} {status} {millis:.3f} ms - {length}{note}")
 
     def _answer(self, request, stub=None):
         """The API's answer to one request (or the custom one), read-only mode applied, mock bugs turned into 500s."""
@@ -217,5 +289,6 @@ class MockServer:
         except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
             with self._errors_lock:
                 self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")
+                del self.errors[:-MAX_ERRORS]
             body = b"mock server error (the scenario that sent this request reports it)"
             return Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)

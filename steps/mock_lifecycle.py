@@ -1,12 +1,13 @@
 """Steps for the mock's own lifecycle and defaults: a mock of the scenario's own, stopping, threads, ports."""
 
+import collections
 import json
 import threading
 import time
 
 import rawhttp
 from behave import fixture, given, then, use_fixture, when
-from hamcrest import all_of, assert_that, empty, less_than, starts_with
+from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
 from judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
 from matchers import equals, shows_no_python
 from outcome import heard, record
@@ -69,7 +70,8 @@ def stop_own(context):
     """Stop the scenario's own mock, timing how long stop() takes."""
     own, began = OWN_MOCK(context), time.monotonic()
     own.stop()
-    record(context, via="the mock itself", where=f"the mock at {own.base_url}", elapsed=time.monotonic() - began)
+    record(context, via="the mock itself", where=f"the mock at {own.base_url}", elapsed=time.monotonic() - began,
+           measured={"stopped": True})
 
 
 @then("it stopped without waiting out a timeout")
@@ -129,3 +131,109 @@ def traceback_kept(context):
     errors = OWN_MOCK(context).take_errors()
     assert_that([e.split("\n")[0] for e in errors], equals(["GET /users/1"]), "the failures the mock recorded")
     assert_that(errors[0], starts_with("GET /users/1\nTraceback (most recent call last)"), "the recorded failure")
+
+
+# -- lifecycle races (issue 11, item 9): stop() from many threads, start() twice or after stop() ---------------
+
+STARTED_AGAIN = Reading("what start() did on the scenario's own mock", "'When I start it again'",
+                        lambda context, came: came if "start_raised" in came.measured else None)
+STOP_RACE = Reading("what stopping mocks from many threads at once did", "'When N mocks are each stopped by T threads "
+                    "at once'", lambda context, came: came if "stop_errors" in came.measured else None)
+
+
+@given("a mock of my own that has been stopped")
+def a_stopped_mock(context):
+    """Start a mock of the scenario's own, then stop it."""
+    use_fixture(own_mock, context)
+    context.own.stop()
+
+
+@when("I start it again")
+def start_again(context):
+    """Call start() on the scenario's own mock once more; keep the error it raises, if any."""
+    own, raised = OWN_MOCK(context), None
+    try:
+        own.start()
+    except Exception as error:  # noqa: BLE001 - the Then steps judge whatever was raised
+        raised = error
+    said = f"start() raised {type(raised).__name__}: {raised}" if raised else "start() returned"
+    record(context, via="the mock itself", where=f"the mock at {own.base_url}",
+           measured={"start_raised": raised, "said": said})
+
+
+@when("{mocks:d} mocks are each stopped by {threads:d} threads at once")
+def stop_from_many_threads(context, mocks, threads):
+    """For each of the mocks: start it, then call stop() from that many threads released together."""
+    errors, ports, began = [], [], time.monotonic()
+    for _ in range(mocks):
+        mock = use_fixture(own_mock, context)
+        ports.append(mock.port)
+        errors += _stop_at_once(mock, threads)
+    record(context, via="the mock itself", elapsed=time.monotonic() - began,
+           measured={"stop_errors": errors, "stopped_ports": ports,
+                     "said": f"stopped {mocks} mocks from {threads} threads each, with {len(errors)} errors"})
+
+
+@then("every stop returned without an error")
+@judges(STOP_RACE)
+def stops_without_error(context):
+    """No stop() call raised, and every one returned within its join timeout."""
+    measured = STOP_RACE(context).measured
+    assert_that(dict(collections.Counter(measured["stop_errors"])), equals({}),
+                f"what went wrong in stop() (and how often) on {len(measured['stopped_ports'])} mocks")
+
+
+@then("no thread of those mocks is still running")
+@judges(STOP_RACE)
+def no_thread_of_those(context):
+    """No thread named after the port of any of those mocks is alive."""
+    prefixes = tuple(f"mock-{port}" for port in STOP_RACE(context).measured["stopped_ports"])
+    alive = [t.name for t in threading.enumerate() if t.name.startswith(prefixes)]
+    assert_that(alive, empty(), "threads of the stopped mocks")
+
+
+@then("I am told it has stopped and cannot start again")
+@judges(STARTED_AGAIN)
+def told_stopped(context):
+    """start() raised RuntimeError saying the mock was stopped and a new one is needed."""
+    raised = STARTED_AGAIN(context).measured["start_raised"]
+    assert_that(raised, instance_of(RuntimeError), "what start() raised on a stopped mock")
+    assert_that(str(raised), contains_string("has been stopped and cannot start again: make a new"), "the message")
+
+
+@then("I am told it is serving already")
+@judges(STARTED_AGAIN)
+def told_serving(context):
+    """start() raised RuntimeError saying the mock is already serving."""
+    raised = STARTED_AGAIN(context).measured["start_raised"]
+    assert_that(raised, instance_of(RuntimeError), "what start() raised on a serving mock")
+    assert_that(str(raised), contains_string("is already serving"), "the message")
+
+
+@then("it has one thread accepting connections")
+@judges(OWN_MOCK)
+def one_accept_thread(context):
+    """Exactly one thread is named as the scenario's own mock's accept loop (mock-PORT)."""
+    port = OWN_MOCK(context).port
+    accepting = [t.name for t in threading.enumerate() if t.name == f"mock-{port}"]
+    assert_that(accepting, equals([f"mock-{port}"]), "the mock's accept-loop threads")
+
+
+def _stop_at_once(mock, threads):
+    """Call mock.stop() from that many threads released by one barrier; the errors, as sentences."""
+    barrier, errors = threading.Barrier(threads), []
+
+    def stop():
+        """Wait for the others, then stop the mock; note what goes wrong."""
+        barrier.wait(STOP_TIMEOUT)
+        try:
+            mock.stop()
+        except Exception as error:  # noqa: BLE001 - any error is what the scenario reports
+            errors.append(f"{type(error).__name__}: {error}")
+
+    workers = [threading.Thread(target=stop, name="stopper") for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(STOP_TIMEOUT * 2)
+    return errors + [f"a stop() still running after {STOP_TIMEOUT * 2:g} s"] * sum(w.is_alive() for w in workers)

@@ -88,7 +88,9 @@ class CameBack:
         """What came back, to end a sentence: "got 10 users (Leanne Graham, ...)", "was told user 11 does not exist"."""
         if self.error is not None:
             return f"was told {told(self.error)}"
-        if self.via == "the mock itself":
+        if "said" in self.measured:  # a When about the mock itself says what it did, in words
+            return self.measured["said"]
+        if self.measured.get("stopped"):
             return f"stopped the mock in {self.elapsed:.3f} s"
         if self.answers:
             return f"got {len(self.answers)} answers, for a crowd of clients"

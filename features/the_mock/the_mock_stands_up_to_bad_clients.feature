@@ -107,6 +107,16 @@ Feature: The mock stands up to bad clients
     When I look up user 3
     Then I get the user "Clementine Bauch" with username "Samantha"
 
+  Scenario: clients that hang up during json-server's delay free their threads at once
+    When 200 clients ask for every user, delayed by 2147483647 ms, and hang up before the answer
+    Then within 1 second the mock has no thread left for them
+    And the mock still serves other clients
+
+  Scenario: clients that hang up while the service is slow free their threads at once
+    Given the users service takes 3600 seconds to answer
+    When 200 clients ask for every user and hang up before the answer
+    Then within 1 second the mock has no thread left for them
+
   Scenario: a crowd of clients at once all get the right answers
     When 32 clients each ask for user 1 and for every user 20 times at once
     Then every one of the 1280 answers is right

@@ -1,0 +1,136 @@
+"""The mock's command line stays flat in memory: under 100 MB of growth whatever the traffic (issue 11, item 3).
+
+Runs `python -m mockserver --quiet` and sends it the issue's traffic (2,000 distinct reads of /comments and
+500 writes of 100 KB), then a nastier mix: long distinct addresses of the biggest collection, 5 MB bodies,
+requests with 16 KB of headers (a few big ones, or thousands of tiny ones), distinct `_like` patterns and
+distinct origins with gzip. It reads the mock's peak resident memory (VmHWM) from /proc and fails if it
+grew by 100 MB or more over the mock's memory after a warm-up.
+"""
+
+import http.client
+import json
+import subprocess
+import sys
+import threading
+import time
+
+LIMIT_MB = 100
+CONNECTIONS = 4  # clients at once: several threads of the mock allocate at the same time, as in real use
+TIMEOUT = 60  # seconds for any one answer (a 5 MB write takes well under a second)
+WORDS = "\\w" * 7000  # a `_like` pattern that compiles to about 2.6 MB
+
+
+def start_cli():
+    """The CLI mock on a free port: (process, host, port) once its banner is out."""
+    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0", "--quiet"],
+                            stdout=subprocess.PIPE, text=True)
+    url = mock.stdout.readline().split(" on ")[1].split()[0]
+    host, port = url.removeprefix("http://").split(":")
+    return mock, host, int(port)
+
+
+def memory_mb(pid):
+    """(resident now, peak resident) of a process, in MB, from /proc."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        fields = dict(line.split(":", 1) for line in status if ":" in line)
+    return tuple(int(fields[name].split()[0]) / 1024 for name in ("VmRSS", "VmHWM"))
+
+
+def json_body(size, seed):
+    """A JSON object of about size bytes, different for every seed."""
+    return json.dumps({"title": f"{seed} " + "x" * size, "userId": seed}).encode()
+
+
+def issue_traffic():
+    """The issue's traffic: 2,000 distinct queries, then 500 writes of 100 KB."""
+    for n in range(2000):
+        yield "GET", f"/comments?_={n}", None, {}
+    for n in range(500):
+        yield "POST", "/posts", json_body(100_000, n), {"Content-Type": "application/json"}
+
+
+def nasty_traffic():
+    """What a long session of tools and fuzzers could send: every shape that a cache or the journal keeps."""
+    for n in range(100):  # long distinct addresses of the biggest collection (1 MB answers)
+        yield "GET", f"/photos?_={n}&pad={'p' * 8000}", None, {}
+    for n in range(20):  # 5 MB writes
+        yield "POST", "/posts", json_body(5_000_000, n), {"Content-Type": "application/json"}
+    for n in range(1000):  # 15 KB of headers in 100 big ones, a distinct origin each time (echoed and kept)
+        headers = {f"X-Big-{i}": f"{n}-" + "h" * 140 for i in range(100)}
+        yield "GET", "/users/1", None, {**headers, "Origin": f"http://{n}.example"}
+    for n in range(500):  # 15 KB of headers in 1,200 tiny ones
+        yield "GET", f"/users/{n % 10 + 1}", None, {f"x{i}": f"{n}" for i in range(1200)}
+    for n in range(200):  # distinct regular expressions of 4 KB (anchored, so that matching them is quick)
+        pattern = "^(?:" + "|".join(f"(w{n}x{i}[a-z]+)" for i in range(280)) + ")"
+        yield "GET", f"/comments?body_like={pattern}", None, {}
+    for n in range(8):  # distinct regular expressions of 14 KB that compile to 2.6 MB each (and take a second)
+        yield "GET", f"/comments?body_like={n}{WORDS}", None, {}
+    for n in range(2000):  # distinct origins with gzip: whole replies kept per origin
+        yield "GET", "/posts", None, {"Origin": f"http://{n}.example", "Accept-Encoding": "gzip"}
+
+
+def drive(host, port, requests):
+    """Send every request over CONNECTIONS keep-alive connections at once; the count of answers and errors."""
+    lock, counts = threading.Lock(), {"answers": 0, "errors": []}
+    source = iter(requests)
+
+    def client():
+        """One connection taking the next request until none is left."""
+        conn = http.client.HTTPConnection(host, port, timeout=TIMEOUT)
+        while True:
+            with lock:
+                request = next(source, None)
+            if request is None:
+                break
+            method, target, body, headers = request
+            try:
+                conn.request(method, target, body, headers)
+                response = conn.getresponse()
+                response.read()
+                outcome = None if response.status in (200, 201) else f"status {response.status}"
+            except (OSError, http.client.HTTPException) as exc:
+                outcome = repr(exc)
+                conn.close()
+            with lock:
+                counts["answers"] += 1
+                if outcome:
+                    counts["errors"].append(f"{method} {target[:60]}: {outcome}")
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return counts
+
+
+def main():
+    """Warm up, then each traffic mix, then both again; fail if the memory kept grew by LIMIT_MB or a request failed."""
+    mock, host, port = start_cli()
+    ok = True
+    try:
+        warm = [("GET", path, None, {}) for path in ("/db", "/users", "/comments", "/photos", "/users/1")]
+        drive(host, port, warm * 2)
+        base, _ = memory_mb(mock.pid)
+        print(f"     after a warm-up: {base:.1f} MB resident")
+        mixes = (("the issue's traffic", issue_traffic), ("a nastier mix", nasty_traffic))
+        for name, traffic in mixes + tuple((f"{name}, again", traffic) for name, traffic in mixes):
+            started = time.monotonic()
+            counts = drive(host, port, traffic())
+            now, peak = memory_mb(mock.pid)
+            good = now - base < LIMIT_MB and not counts["errors"]
+            ok &= good
+            print(f"{'ok  ' if good else 'FAIL'} {name}: {counts['answers']} requests in "
+                  f"{time.monotonic() - started:.1f} s; resident {now:.1f} MB: {now - base:+.1f} MB (limit "
+                  f"{LIMIT_MB} MB); peak so far {peak:.1f} MB: {peak - base:+.1f} MB, with requests in flight")
+            for error in counts["errors"][:5]:
+                print(f"     failed: {error}")
+    finally:
+        mock.terminate()
+        mock.wait(timeout=10)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
