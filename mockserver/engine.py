@@ -27,12 +27,13 @@ HOME_PAGE = (
 class Engine:
     """Answers requests exactly as the live JSONPlaceholder app does, over one immutable data set."""
 
-    def __init__(self, data, *, remember=True):
+    def __init__(self, data, *, remember=True, caches=None):
         self.data = data
         if remember:  # a scenario's own data (remember=False) is not kept once the scenario ends
             jsrt.remember_seed(data)
-        self._cache = ByteLRU(RENDERED_BYTES, max_item=RENDERED_BYTES // 4)  # rendered answers (/db: 1.4 MB)
-        self._replies = ByteLRU(REPLY_BYTES)  # whole replies to reads, by what in the request shapes them (_reply_key)
+        # Rendered answers (/db: 1.4 MB) and whole replies to reads, by what in the request shapes them (_reply_key).
+        # Engines over the same immutable data may share them (new_caches(); MockServer does for the seed).
+        self._cache, self._replies = caches if caches is not None else new_caches()
         self.pattern_time_limit = jsregex.TIME_LIMIT  # seconds the `_like` patterns of one request may take in all
 
     # -- the pipeline ---------------------------------------------------------------------------
@@ -140,6 +141,11 @@ RENDERED_BYTES = 12 * 1024 * 1024  # rendered answers (status, headers from the 
 REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them
 MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db) are re-encoded from the render cache
 _SHAPING_HEADERS = ("origin", "accept-encoding", "if-none-match", "if-modified-since", "cache-control")
+
+
+def new_caches():
+    """A pair of empty caches for an engine: rendered answers, whole replies (bounded, see above)."""
+    return ByteLRU(RENDERED_BYTES, max_item=RENDERED_BYTES // 4), ByteLRU(REPLY_BYTES)
 
 
 def _reply_key(request):

@@ -12,7 +12,7 @@ import traceback
 from importlib import resources
 
 from . import datasets
-from .engine import WRITE_METHODS, Engine, Reply
+from .engine import WRITE_METHODS, Engine, Reply, new_caches
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
 from .journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
@@ -31,6 +31,13 @@ def seed_data():
     """The live data set shipped with the package (read once; it is never modified)."""
     with resources.files("mockserver").joinpath("data/jsonplaceholder.json").open("rb") as stream:
         return json.load(stream)
+
+
+@functools.lru_cache(maxsize=1)
+def seed_caches():
+    """The seed engine's caches, shared by every mock of the process over the seed: its answers are rendered,
+    compressed and encoded once per process, not once per mock (a fresh mock per feature costs nothing more)."""
+    return new_caches()
 
 
 class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
@@ -119,7 +126,8 @@ class MockServer:
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None,
                  journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
         self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
-        self.engine = self._seed_engine = Engine(datasets.validate(data) if data is not None else seed_data())
+        self.engine = self._seed_engine = (Engine(datasets.validate(data)) if data is not None
+                                           else Engine(seed_data(), caches=seed_caches()))
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.stubs = StubPlan()  # custom answers for addresses (mockserver/stubs.py); cleared by reset()
         self.read_only = read_only
