@@ -47,6 +47,9 @@ def _body(body):
     """A body as lines: a blank line then the text, cut at BODY_LIMIT characters; nothing if empty."""
     if not body:
         return []
+    if hasattr(body, "beginning"):  # a body sent a piece at a time, never held whole (steps/api_requests.py)
+        return ["", f"{body.beginning(BODY_LIMIT).decode('utf-8', 'replace')}\n... ({len(body) - BODY_LIMIT} more bytes "
+                    "not shown)"]
     if isinstance(body, bytes) and len(body) > BODY_LIMIT:  # only what is shown is decoded (an 11 MB upload)
         shown = body[:BODY_LIMIT].decode("utf-8", "replace")
         return ["", f"{shown}\n... ({len(body) - BODY_LIMIT} more bytes not shown)"]

@@ -59,6 +59,8 @@ def path_of(url):
 def body_sent(options):
     """The body an address was sent (shortened), or the JSON it was sent, or None."""
     body = options.get("data", options.get("json"))
+    if hasattr(body, "beginning"):  # a body sent a piece at a time (api_requests.LargeDocument)
+        return body.beginning(SENT_SHOWN)
     return body[:SENT_SHOWN] if isinstance(body, (bytes, str)) else body
 
 
