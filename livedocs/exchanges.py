@@ -59,11 +59,16 @@ def _body(body):
     return ["", text]
 
 
+def embedders(context):
+    """The run's formatters that take embeds (the HTML report, Allure, Cucumber JSON; none in the everyday run)."""
+    return [f for f in context._runner.formatters if callable(getattr(f, "embed", None))]
+
+
 def embed_all(context, responses, mock_url):
     """Embed each exchange in every formatter that takes embeds (the html-pretty formatter does)."""
-    embedders = [f for f in context._runner.formatters if callable(getattr(f, "embed", None))]
+    embedders_ = embedders(context)
     for response in responses:
-        for formatter in embedders:
+        for formatter in embedders_:
             formatter.embed("text/plain", transcript(response, mock_url), caption(response, mock_url),
                             compress=False)
 
