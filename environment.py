@@ -1,12 +1,14 @@
 """behave hooks: a fresh mock per feature, the client pointed at it (or at the live API for @real)."""
 
 import functools
+import importlib
 import signal
 import sys
 import threading
+from pathlib import Path
 
 import requests
-from behave import fixture, use_fixture
+from behave import fixture, runner_util, use_fixture
 
 import services
 from services.client import on_loopback
@@ -14,6 +16,28 @@ from livedocs import exchanges, suggest
 from mockserver import MockServer
 
 suggest.install()  # an undefined step is shown with the closest existing steps (docs/steps.md)
+
+
+def _import_step_modules():
+    """behave compiles and runs every file of steps/ on every run, and a helper that other step modules import
+    (outcome.py, judging.py...) runs twice; import them instead: each runs once, compiled once and cached as any
+    module is. A file whose name another module already holds is left to behave."""
+    exec_file, steps = runner_util.exec_file, Path(__file__).resolve().parent / "steps"
+
+    def load(filename, globals_=None, locals_=None):
+        """behave's exec_file, for any file but a module of steps/ (behave puts steps/ on sys.path meanwhile)."""
+        path = Path(filename).resolve()
+        known = sys.modules.get(path.stem)
+        if path.parent == steps and path.suffix == ".py" and (known is None or getattr(known, "__file__", None)
+                                                              and Path(known.__file__).resolve() == path):
+            importlib.import_module(path.stem)
+            return
+        exec_file(filename, globals_, locals_)
+
+    runner_util.exec_file = load
+
+
+_import_step_modules()
 
 TARGETS = ("default", "mock", "live")
 MOCK_ONLY_TAGS = {"mock_only", "read_only_mock"}
