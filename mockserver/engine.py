@@ -143,7 +143,7 @@ MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db unpacked) are 
 # Renderings past this are not kept (/db: 1.4 MB, /photos: 1 MB): their compressed replies are (about 190 and 130 KB),
 # and a client that asks for them whole, unpacked, has them rendered again (about 30 ms for /db).
 MAX_KEPT_RENDERING = 256 * 1024
-_SHAPING_HEADERS = ("origin", "accept-encoding", "if-none-match", "if-modified-since", "cache-control")
+# The request headers that shape a read's reply, besides Host for a page: _reply_key reads these five.
 
 
 def new_caches():
@@ -155,9 +155,10 @@ def _reply_key(request):
     """What makes two reads get the same reply, or None when the reply must be computed (a body, a long URL)."""
     if request.method not in ("GET", "HEAD") or request.has_body or len(request.target) > 2048:
         return None
-    headers = request.headers
-    host = headers.get("host") if _names_page(request.target) else None  # Link headers name the host
-    return (request.method, request.target, host, *(headers.get(name) for name in _SHAPING_HEADERS))
+    get = request.headers.get
+    host = get("host") if _names_page(request.target) else None  # Link headers name the host
+    return (request.method, request.target, host, get("origin"), get("accept-encoding"), get("if-none-match"),
+            get("if-modified-since"), get("cache-control"))
 
 
 def _names_page(target):

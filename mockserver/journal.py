@@ -71,15 +71,20 @@ class Journal:
     def record(self, request):
         """Add the request and return its entry (the status is filled in once answered)."""
         path, _, query_string = request.target.partition("?")
-        body = request.body if len(request.body) <= self.max_body_bytes else request.body[:self.max_body_bytes]
-        entry = Entry(request.method, path, query_string, request.headers, body,
-                      body_length=len(request.body), received=time.monotonic())
-        size = _size(entry)
+        body = length = request.body
+        if len(body) > self.max_body_bytes:
+            body = body[:self.max_body_bytes]
+        headers = request.headers
+        entry = Entry(request.method, path, query_string, headers, body, 0, True, len(length), time.monotonic())
+        size = (_ENTRY_BYTES + len(path) + len(query_string) + len(body) + _HEADER_BYTES * len(headers)
+                + sum(map(len, headers)) + sum(map(len, headers.values())))  # its text, body, headers, and Python's
+        entries = self._entries
         with self._lock:
-            self._entries.append((entry, size))
+            entries.append((entry, size))
             self._bytes += size
-            while self._entries and (len(self._entries) > self.max_entries or self._bytes > self.max_bytes):
-                self._bytes -= self._entries.popleft()[1]
+            if len(entries) > self.max_entries or self._bytes > self.max_bytes:
+                while entries and (len(entries) > self.max_entries or self._bytes > self.max_bytes):
+                    self._bytes -= entries.popleft()[1]
         return entry
 
     def entries(self):
@@ -92,9 +97,3 @@ class Journal:
         with self._lock:
             self._entries.clear()
             self._bytes = 0
-
-
-def _size(entry):
-    """The bytes an entry is charged: its text, body and headers, and what Python spends on each."""
-    headers = sum(len(name) + len(value) + _HEADER_BYTES for name, value in entry.headers.items())
-    return _ENTRY_BYTES + len(entry.path) + len(entry.query_string) + len(entry.body) + headers

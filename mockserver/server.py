@@ -253,25 +253,28 @@ class MockServer:
 
     def dispatch(self, request, connection=None):
         """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
-        began = time.perf_counter()
+        began = time.perf_counter() if self.log is not None else 0.0
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
-        wait = self._waits.bound(cancelled, connection)  # ends early if the client hangs up (issue 11, item 5)
+        wait = None  # made when something waits: it ends early if the client hangs up (issue 11, item 5)
         if fault is None:
             if stub is not None:
                 entry.fault = "custom"
             reply = answer(request)
         else:  # a fault shapes the answer (a custom one too): the journal names the fault
             entry.fault = fault.kind
+            wait = self._waits.bound(cancelled, connection)
             reply = answer_with_fault(fault, wait, request, answer, connection)
         if reply is not None:
             entry.status, entry.routed, entry.cut_off = reply.status, reply.routed, reply.cut_off
-            if reply.delay > 0.002 and wait.wait(reply.delay):  # json-server's `?_delay=`
-                reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
+            if reply.delay > 0.002:  # json-server's `?_delay=`
+                wait = wait or self._waits.bound(cancelled, connection)
+                if wait.wait(reply.delay):
+                    reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
         if self.log is not None:
-            self._log(request, entry, reply, wait, began)
+            self._log(request, entry, reply, wait or self._waits.bound(cancelled, connection), began)
         return reply
 
     def _log(self, request, entry, reply, wait, began):

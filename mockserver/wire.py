@@ -78,11 +78,15 @@ class Handler(socketserver.StreamRequestHandler):
 def encode_reply(reply, keep_alive, method="GET"):
     """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive)."""
     key = (keep_alive, method == "HEAD")
-    parts = reply.wire.get(key)
-    if parts is None:  # encoded once per reply: the engine hands out the same reply to the same read
-        parts = reply.wire[key] = _encode_parts(reply, keep_alive, method)
-    before_date, after_date = parts
-    return before_date + _date_line() + after_date
+    kept = reply.wire.get(key)  # (the Date line it holds, the bytes, where the Date line starts)
+    date = _date_line()
+    if kept is None:  # encoded once per reply: the engine hands out the same reply to the same read
+        before, after = _encode_parts(reply, keep_alive, method)
+        kept = reply.wire[key] = (date, before + date + after, len(before))
+    elif kept[0] is not date:  # the same bytes but the Date line, once a second: one copy of the body kept
+        old, blob, at = kept
+        kept = reply.wire[key] = (date, blob[:at] + date + blob[at + len(old):], at)
+    return kept[1]
 
 
 def _encode_parts(reply, keep_alive, method):
