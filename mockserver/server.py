@@ -277,6 +277,10 @@ class MockServer:
             self._log(request, entry, reply, wait or self._waits.bound(cancelled, connection), began)
         return reply
 
+    def answers_plainly(self):
+        """Whether a read is answered by the engine alone now: no fault or custom answer planned, no log line."""
+        return self.log is None and not self.faults.planned and not self.stubs.planned
+
     def _log(self, request, entry, reply, wait, began):
         """One line for the request, as json-server's logger (morgan's "dev" format) writes it, and why if unanswered."""
         millis = (time.perf_counter() - began) * 1000
