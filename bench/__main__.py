@@ -125,6 +125,9 @@ def print_suite(args, bench):
     print(f"Mock start+stop: {start_stop_ms(args.runs):.2f} ms (construct, start, stop; mean of 200, median of "
           f"{args.runs}; target < 10 ms)")
     marginal = per_scenario_ms(bench, args.runs)
+    replayed = marginal["replayed"]
+    print(f"(the twin of the 1,000 scenarios sent {replayed.get('sent', 0)} requests again, "
+          f"{replayed.get('failed', 0)} failed)")
     for kind, label in (("suite", "the suite's steps and hooks"), ("twin", "their no-op twin")):
         small, large, per = marginal[kind]
         print(f"Generated feature, {label}: 10 scenarios {small * 1000:.0f} ms, 1,000 scenarios {large * 1000:.0f} ms: "

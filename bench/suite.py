@@ -139,6 +139,7 @@ def per_scenario_ms(bench, runs, small=10, large=1000):
     for kind in ("suite", "twin"):
         low, high = median(walls[(kind, small)]), median(walls[(kind, large)])
         figures[kind] = (low, high, (high - low) / (large - small) * 1000)
+    figures["replayed"] = bench.replayed(commands[("twin", large)][1])
     return figures
 
 

@@ -2,11 +2,11 @@
 
 It is the measured lower bound of the everyday run on this design (behave, a fresh in-process mock per feature,
 HTTP through requests). It is generated at bench time in a temporary directory, from two things read off a real
-run (`python -m bench.twin record PLAN -- behave-args`, behave run in-process with two observers):
+run (`python -m bench.twin record PLAN -- behave-args`, behave run in-process with observers):
 
 - the step registry: every step definition's keyword, text pattern and matcher, and the typed fields' patterns,
   so the twin's steps match the same texts, in the same order, at the same cost (only the conversion is left out);
-- the mocks' journal: every request a mock received while each step ran (method, target, headers, body), which
+- the mocks' journals: every request a mock received while each step ran (method, target, headers, body), which
   the twin's step sends again, to a fresh mock of its own per feature, through a `requests` session when the
   app's client sent it, else as a raw client sends (http.client, a connection each).
 
@@ -34,10 +34,11 @@ def record(plan_path, behave_args):
     from behave.matchers import ParseMatcher
     from behave.step_registry import registry
 
-    from mockserver.server import MockServer
+    from mockserver.journal import Journal
 
     scenarios, current = {}, {"steps": None}
-    scenario_run, step_run, dispatch = model.Scenario.run, model.Step.run, MockServer.dispatch
+    scenario_run, step_run = model.Scenario.run, model.Step.run
+    journal_record, journal_record_again = Journal.record, Journal.record_again
 
     def observed_scenario(self, runner, *args, **kwargs):
         key = scenario_key(self.location)
@@ -54,13 +55,20 @@ def record(plan_path, behave_args):
             current["steps"].append([])
         return step_run(self, *args, **kwargs)
 
-    def observed_dispatch(self, request, connection=None):
+    def observed_record(self, request):  # every request a mock answers goes into its journal, one way or the other
         steps = current["steps"]
         if steps:
             steps[-1].append(_request_record(request))
-        return dispatch(self, request, connection)
+        return journal_record(self, request)
 
-    model.Scenario.run, model.Step.run, MockServer.dispatch = observed_scenario, observed_step, observed_dispatch
+    def observed_record_again(self, template, size):
+        steps = current["steps"]
+        if steps:
+            steps[-1].append(_request_record(_again(template)))
+        return journal_record_again(self, template, size)
+
+    model.Scenario.run, model.Step.run = observed_scenario, observed_step
+    Journal.record, Journal.record_again = observed_record, observed_record_again
     status = behave_main(behave_args)
     definitions = [{"keyword": keyword, "pattern": matcher.pattern, "matcher": type(matcher).NAME}
                    for keyword in ("given", "when", "then", "step") for matcher in registry.steps[keyword]]
@@ -73,6 +81,14 @@ def record(plan_path, behave_args):
 def scenario_key(location):
     """A scenario's key in the plan: its feature file's real path and its line (the twin links the features)."""
     return f"{Path(location.filename).resolve()}:{location.line}"
+
+
+def _again(template):
+    """The request a journal entry's fields stand for (a read sent again: no body)."""
+    from mockserver.messages import Request
+
+    query = template["query_string"]
+    return Request(template["method"], template["path"] + (f"?{query}" if query else ""), template["headers"])
 
 
 def _request_record(request):
