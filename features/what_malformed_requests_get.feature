@@ -50,6 +50,12 @@ Feature: What malformed requests get
 
   @mock_only
   # Worded by V8 in Node 20, the engine the mock reproduces; live words them as its own Node version does.
+  Scenario: a body of nothing but line ends trips up the API's own check of the first character
+    When I create through "/users" a JSON body of nothing but 2 line ends
+    Then the API fails, saying "TypeError: Cannot read properties of null (reading '1')"
+
+  @mock_only
+  # Worded by V8 in Node 20, the engine the mock reproduces; live words them as its own Node version does.
   Scenario: a body sent in chunks is reported in the same words
     When I create through "/users" the JSON in chunks:
       """
