@@ -118,21 +118,21 @@ def _parse_form(request, charset):
     """The urlencoded parser (extended: false): flat keys, repeated keys become arrays."""
     if charset != "utf-8":
         raise nodeerrors.unsupported_charset(charset, request.method, "urlencoded")
-    text, inflated = _read(request, FORM_LIMIT, "utf-8")
+    text, inflated = _read(request, FORM_LIMIT, "utf-8", "urlencoded")
     if text and form_parameter_count(text) > 1000:
         raise nodeerrors.too_many_parameters(inflated)
     return jsrt.js_object(parse_form(text).items())
 
 
-def _read(request, limit, charset):
+def _read(request, limit, charset, parser="json"):
     """read() and raw-body, in their order: the content coding, the declared length, the charset's decoder, the
     bytes as they come (inflated ones included) against the limit; (the text, the coding inflated or None)."""
     coding = (request.headers.get("content-encoding") or "identity").lower()
     if coding not in ("identity", "gzip", "deflate"):
-        raise nodeerrors.unsupported_encoding(coding, request.method)
+        raise nodeerrors.unsupported_encoding(coding, request.method, parser)
     declared = coding == "identity" and "content-length" in request.headers  # only the request itself has a length
     if declared and request.declared_length > limit:
-        raise nodeerrors.payload_too_large(request.method)
+        raise nodeerrors.payload_too_large(request.method, parser)
     codec = iconv.codec(charset)
     if codec is None:
         raise nodeerrors.unknown_charset(charset)

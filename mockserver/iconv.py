@@ -16,7 +16,8 @@ _CANONICAL = re.compile(r":\d{4}\Z|[^0-9a-z]")
 _CODECS = {"utf8": "utf8", "unicode11utf8": "utf8", "cesu8": "cesu8", "ucs2": "utf16le", "utf16le": "utf16le",
            "utf16be": "utf16be", "utf16": "utf16", "utf7": "utf7", "unicode11utf7": "utf7", "utf7imap": "utf7imap"}
 _BOM = "\ufeff"
-_B64 = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+")
+_RUN = re.compile(rb"[A-Za-z0-9/+]*")  # a base64 run of UTF-7
+_RUN_IMAP = re.compile(rb"[A-Za-z0-9/+,]*")  # of UTF-7-IMAP, which writes `,` for `/`
 
 
 def codec(charset):
@@ -76,30 +77,25 @@ def _base64_utf16be(chars):
 
 
 def _utf7(data, imap):
-    """iconv-lite's Utf7Decoder (or Utf7IMAPDecoder): (what write() gives, what end() adds)."""
-    start, alphabet = (b"&", _B64 | {ord(",")}) if imap else (b"+", _B64)
-    out, last, in_base64, i = [], 0, False, 0
-    while i < len(data):
-        byte = data[i]
-        if not in_base64:
-            if byte == start[0]:
-                out.append(_ascii(data[last:i]))
-                last, in_base64 = i + 1, True
-        elif byte not in alphabet:  # base64 ended
-            if i == last and byte == ord("-"):  # "+-" is "+" ("&-" is "&")
-                out.append(start.decode())
-            else:
-                out.append(_base64_utf16be(_imap(data[last:i], imap)))
-            if byte != ord("-"):  # a minus is absorbed after base64; anything else is read again as direct text
-                i -= 1
-            last, in_base64 = i + 1, False
-        i += 1
-    if not in_base64:
-        return "".join(out) + _ascii(data[last:]), ""
-    chars = _imap(data[last:], imap)
-    whole = len(chars) - len(chars) % 8  # write() decodes whole groups of 8 characters, end() the rest
-    tail = _base64_utf16be(chars[whole:]) if len(chars) > whole else ""
-    return "".join(out) + _base64_utf16be(chars[:whole]), tail
+    """iconv-lite's Utf7Decoder (or Utf7IMAPDecoder): (what write() gives, what end() adds). Direct text runs to
+    the shift character; a base64 run ends at the first character outside base64, a '-' there is absorbed."""
+    shift, run = (b"&", _RUN_IMAP) if imap else (b"+", _RUN)
+    out, last = [], 0
+    while (at := data.find(shift, last)) >= 0:
+        out.append(_ascii(data[last:at]))
+        begin = at + 1
+        end = run.match(data, begin).end()
+        if end == len(data):  # base64 to the end: write() decodes whole groups of 8 characters, end() the rest
+            chars = _imap(data[begin:], imap)
+            whole = len(chars) - len(chars) % 8
+            tail = _base64_utf16be(chars[whole:]) if len(chars) > whole else ""
+            return "".join(out) + _base64_utf16be(chars[:whole]), tail
+        if end == begin and data[end] == ord("-"):  # "+-" is "+" ("&-" is "&")
+            out.append(shift.decode())
+        else:
+            out.append(_base64_utf16be(_imap(data[begin:end], imap)))
+        last = end + 1 if data[end] == ord("-") else end  # anything else is read again as direct text
+    return "".join(out) + _ascii(data[last:]), ""
 
 
 def _imap(chars, imap):

@@ -153,10 +153,14 @@ def zlib_error(message):
     return NodeError("Error", message, _ZLIB_FRAMES)
 
 
-def unsupported_encoding(coding, method):
+def unsupported_encoding(coding, method, parser="json"):
     """body-parser's error for a Content-Encoding other than identity, gzip and deflate."""
-    frames = (f"contentstream ({_BODY_PARSER}/read.js:174:13)", f"read ({_BODY_PARSER}/read.js:54:14)",
-              f"jsonParser ({_BODY_PARSER}/types/json.js:135:5)", *_LAYER, _method_override(method), _LAYER[0])
+    frames = (f"contentstream ({_BODY_PARSER}/read.js:174:13)", f"read ({_BODY_PARSER}/read.js:54:14)")
+    if parser == "json":
+        frames += (f"jsonParser ({_BODY_PARSER}/types/json.js:135:5)", *_LAYER, _method_override(method), _LAYER[0])
+    else:
+        frames += (f"urlencodedParser ({_BODY_PARSER}/types/urlencoded.js:116:5)", *_LAYER,
+                   f"jsonParser ({_BODY_PARSER}/types/json.js:119:7)", _LAYER[0])
     return NodeError("UnsupportedMediaTypeError", f'unsupported content encoding "{coding}"', frames)
 
 
@@ -165,11 +169,15 @@ def stack_overflow():
     return NodeError("RangeError", "Maximum call stack size exceeded", _STRINGIFY_FRAMES)
 
 
-def payload_too_large(method):
-    """raw-body's error for a body whose declared length is over the limit (thrown before a byte is read)."""
-    frames = (f"readStream ({_RAW_BODY}:155:17)", f"getRawBody ({_RAW_BODY}:108:12)",
-              f"read ({_BODY_PARSER}/read.js:77:3)", f"jsonParser ({_BODY_PARSER}/types/json.js:135:5)", *_LAYER,
-              _method_override(method))
+def payload_too_large(method, parser="json"):
+    """raw-body's error for a body whose declared length is over the limit (thrown before a byte is read), under
+    the JSON parser (10 MB) or the urlencoded one (100 KB), which the JSON parser's next() called."""
+    frames = (f"readStream ({_RAW_BODY}:155:17)", f"getRawBody ({_RAW_BODY}:108:12)", f"read ({_BODY_PARSER}/read.js:77:3)")
+    if parser == "json":
+        frames += (f"jsonParser ({_BODY_PARSER}/types/json.js:135:5)", *_LAYER, _method_override(method))
+    else:
+        frames += (f"urlencodedParser ({_BODY_PARSER}/types/urlencoded.js:116:5)", *_LAYER,
+                   f"jsonParser ({_BODY_PARSER}/types/json.js:119:7)")
     return NodeError("PayloadTooLargeError", "request entity too large", frames)
 
 

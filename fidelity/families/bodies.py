@@ -57,6 +57,7 @@ def cases(rng):
     yield from _codings(rng)
     yield from _nesting()
     yield from _first_characters(rng)
+    yield from _every_route()
     yield from _replacement_patterns()
     yield from _charset_parameters()
     yield from _decoders(rng)
@@ -176,6 +177,19 @@ def _first_characters(rng):
                     text.encode("utf-16-le"))
 
 
+def _every_route():
+    """body-parser runs before any route: a body is read (and refused) on reads, deletes, /db and unknown paths too."""
+    for method, target in (("GET", "/users"), ("GET", "/users/1"), ("HEAD", "/users"), ("DELETE", "/users/1"),
+                           ("GET", "/db"), ("POST", "/nothing"), ("GET", "/users/1/posts"), ("POST", "/users/1/posts"),
+                           ("OPTIONS", "/users"), ("GET", "/users?_limit=2"), ("DELETE", "/posts/1")):
+        for label, content_type, coding, body in (("bad JSON", "application/json", None, b'{"a" 1}'),
+                                                  ("not an object", "application/json", None, b"nul"),
+                                                  ("charset", "application/json; charset=latin1", None, b"{}"),
+                                                  ("coding", "application/json", "br", b"{}")):
+            headers = [("Content-Type", content_type)] + ([("Content-Encoding", coding)] if coding else [])
+            yield _post(f"{label} on {method} {target}", headers, body, method, target)
+
+
 def _replacement_patterns():
     r"""normalizeJsonSyntaxError puts the message back with String.replace, so `$'`, `$&`, `$$` and `$\`` quoted from
     the body in V8's message are replacement patterns: `$'` brings in the stack's frames, `$$` is one `$`."""
@@ -218,6 +232,14 @@ def _charset_parameters():
     form = "application/x-www-form-urlencoded"
     for charset in ("utf-8", "UTF-8", '"utf-8"', "utf8", "utf-16le", "utf-8:2022", "us-ascii"):
         yield _post(f"form with charset={charset}", [("Content-Type", f"{form}; charset={charset}")], b"name=Jane&a=%C3%A9")
+    big = b"name=" + b"J" * (100 * 1024)  # past the urlencoded parser's 100 KB
+    yield _post("form of over 100 KB", [("Content-Type", form)], big)
+    yield _post("form of over 100 KB, PUT", [("Content-Type", form)], big, "PUT", "/users/1")
+    yield _post("form of over 100 KB, chunked", [("Content-Type", form), ("Transfer-Encoding", "chunked")], _chunked(big))
+    yield _post("form of over 100 KB, gzip", [("Content-Type", form), ("Content-Encoding", "gzip")], _gz(big))
+    yield _post("form in br", [("Content-Type", form), ("Content-Encoding", "br")], b"name=Jane")
+    yield _post("form in deflate, PATCH", [("Content-Type", form), ("Content-Encoding", "deflate")], zlib.compress(b"name=Jane"),
+                "PATCH", "/users/3")
     for body_text in ("\ufeffname=Jane", "name=Jane&&a=1", "a=1&" * 999 + "b=2", "a=1&" * 1000 + "b=2", "&" * 1000, "&" * 999):
         yield _post(f"form {body_text[:40]!r} ({len(body_text)} characters)", [("Content-Type", form)],
                     body_text.encode("utf-8"))
