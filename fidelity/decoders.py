@@ -12,6 +12,7 @@ import random
 import subprocess
 import sys
 
+from fidelity.__main__ import unlike_the_lock
 from fidelity.libraries import MODULES
 from mockserver import iconv
 
@@ -58,6 +59,9 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not (MODULES / "iconv-lite").is_dir():
         sys.exit("the engine is not installed: run `npm ci --prefix fidelity/engine` (needs node and npm)")
+    if wrong := unlike_the_lock():
+        sys.exit(f"fidelity/engine/node_modules is not what its package-lock.json pins ({'; '.join(wrong[:5])}): "
+                 "run `npm ci --prefix fidelity/engine`")
     pairs = inputs(random.Random(args.seed), args.count)
     lines = "\n".join(json.dumps([charset, data.hex()]) for charset, data in pairs)
     node = subprocess.run(["node", "-e", _NODE, str(MODULES)], input=lines, capture_output=True, text=True,
