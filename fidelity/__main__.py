@@ -6,6 +6,7 @@ installed once with `npm ci --prefix fidelity/engine` and run with the machine's
 
 import argparse
 import gzip
+import json
 import random
 import subprocess
 import sys
@@ -42,11 +43,28 @@ def parse_args(argv):
     return args
 
 
+def unlike_the_lock():
+    """The packages of fidelity/engine/node_modules whose version is not the one package-lock.json pins (the live
+    API's: an `npm install` of today resolves body-parser 1.20 where the live API runs 1.19.0), as "name x, locked y"."""
+    engine = ROOT / "engine"
+    locked = json.loads((engine / "package-lock.json").read_text(encoding="utf-8")).get("packages", {})
+    wrong = []
+    for path, entry in locked.items():
+        manifest = engine / path / "package.json"
+        version = json.loads(manifest.read_text(encoding="utf-8")).get("version") if manifest.is_file() else "missing"
+        if path and not entry.get("optional") and version != entry.get("version"):
+            wrong.append(f"{path.rpartition('node_modules/')[2]} {version}, locked {entry.get('version')}")
+    return wrong
+
+
 def start_engine(data=DATA):
     """The engine over a data file, as a child process on a free port: (process, port); exits with advice if it
-    cannot start."""
+    cannot start or is not the engine the lock file pins."""
     if not (ROOT / "engine" / "node_modules" / "json-server").is_dir():
         sys.exit("the engine is not installed: run `npm ci --prefix fidelity/engine` (needs node and npm)")
+    if wrong := unlike_the_lock():
+        sys.exit(f"fidelity/engine/node_modules is not what its package-lock.json pins ({'; '.join(wrong[:5])}): "
+                 "run `npm ci --prefix fidelity/engine`")
     try:
         process = subprocess.Popen(["node", str(ROOT / "engine" / "server.js"), str(data)], stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL, text=True)

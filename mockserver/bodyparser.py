@@ -1,14 +1,15 @@
-"""body-parser 1.20 as json-server 0.16 mounts it: the JSON parser (10 MB, strict), then urlencoded (100 KB).
+"""body-parser 1.19.0 as json-server 0.16 mounts it: the JSON parser (10 MB, strict), then urlencoded (100 KB).
 
-Each step as the engine's modules take it: type-is with media-typer 0.3 decides whether a parser reads
-the body, content-type 1.0 finds the charset, raw-body checks the limit (the declared length first, then
-the bytes as they come, inflated ones included), iconv-lite decodes, then JSON.parse (V8's, `v8json`).
+Each step as the live API's lock file has the engine's modules take it: type-is 1.6.18 with media-typer 0.3.0
+decides whether a parser reads the body, content-type 1.0.4 finds the charset, raw-body 2.4.0 checks the limit
+(the declared length first, then the bytes as they come, inflated ones included), iconv-lite 0.4.24 decodes
+(`iconv`), then body-parser's strict check of the first character and JSON.parse (V8's, `v8json`).
 """
 
 import re
 import zlib
 
-from . import jsrt, nodeerrors, v8json
+from . import iconv, jsrt, nodeerrors, v8json
 from .urlparams import form_parameter_count, parse_form
 
 JSON_LIMIT = 10 * 1024 * 1024  # bytes.parse('10mb')
@@ -17,19 +18,19 @@ INFLATE_PIECE = 16 * 1024  # zlib's output is taken in pieces this size, so the 
 
 _TOKEN = r"[!#$%&'*+\-.0-9A-Z^_`a-z|~]+"
 # media-typer 0.3.0 (type-is's parser): strict about parameters, so `application/json;` is no media type at all
-_MT_TYPE = re.compile(r"^ *([A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126})/([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}) *$")
+_MT_TYPE = re.compile(r"^ *([A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126})/([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}) *\Z")
 _MT_PARAM = re.compile(r"; *(" + _TOKEN + r') *= *("(?:[ !\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|\\[\u0020-\u007e])*"|'
                        + _TOKEN + ") *")
 _MT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126}")
 _MT_SUBTYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.-]{0,126}")
-# content-type 1.0.5 (body-parser's charset reader)
-_CT_TYPE = re.compile("^" + _TOKEN + "/" + _TOKEN + "$")
+# content-type 1.0.4 (body-parser's charset reader)
+_CT_TYPE = re.compile("^" + _TOKEN + "/" + _TOKEN + r"\Z")
 _CT_PARAM = re.compile(r"; *(" + _TOKEN + r') *= *("(?:[\u000b\u0020\u0021\u0023-\u005b\u005d-\u007e\u0080-\u00ff]|'
                        r'\\[\u000b\u0020-\u00ff])*"|' + _TOKEN + ") *")
 _CT_QESC = re.compile(r"\\([\u000b\u0020-\u00ff])")
-# iconv-lite 0.4.24's Unicode codecs (names compared without punctuation), as Python codecs
-_ICONV = {"utf8": "utf-8", "cesu8": "utf-8", "unicode11utf8": "utf-8", "ucs2": "utf-16-le", "utf16le": "utf-16-le",
-          "utf16be": "utf-16-be", "utf16": "utf-16", "utf7": "utf-7", "unicode11utf7": "utf-7"}
+# body-parser 1.19.0's FIRST_CHAR_REGEXP, /^[\x20\x09\x0a\x0d]*(.)/: JavaScript's `.` is one UTF-16 code unit but a
+# line end, and the greedy run of blanks gives characters back until one matches (" \n" gives " "; "\n" nothing)
+_FIRST_CHAR = re.compile("[\x20\x09\x0a\x0d]*([^\n\r\u2028\u2029])")
 
 
 def parse_body(request):
@@ -89,54 +90,59 @@ def charset_of(value):
 def _parse_json(request, charset):
     """The JSON parser: charset first, then raw-body; an empty body is {}, a body must start with { or [."""
     if not charset.startswith("utf-"):
-        raise nodeerrors.unsupported_charset(charset)
-    text = _read(request, JSON_LIMIT, charset)
+        raise nodeerrors.unsupported_charset(charset, request.method)
+    text, inflated = _read(request, JSON_LIMIT, charset)
     if not text:
         return {}
-    first = re.match(r"[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])", text)
-    if first is None or first.group(1) not in "{[":  # (a character past the BMP: its first UTF-16 unit, as in JS)
-        char = v8json.code_units(first.group(1))[0] if first else None
-        raise nodeerrors.json_syntax_error(_strict_violation(text, char))
+    units = v8json.code_units(text)  # JavaScript's regular expressions and indexes count UTF-16 code units
+    first = _FIRST_CHAR.match(units)
+    if first is None:
+        raise nodeerrors.no_first_character(inflated)  # FIRST_CHAR_REGEXP.exec(str)[1] on null
+    if first.group(1) not in "{[":
+        raise nodeerrors.strict_syntax_error(*_strict_violation(units, first.group(1)), inflated)
     try:
         return v8json.parse(text)
     except v8json.JsonSyntaxError as error:
-        raise nodeerrors.json_syntax_error(error.message) from None
+        raise nodeerrors.json_syntax_error(error.message, inflated) from None
 
 
-def _strict_violation(text, char):
-    """body-parser's createStrictSyntaxError: JSON.parse of '#'s in the place of the text, then the text put back."""
-    units = v8json.code_units(text)  # JavaScript's indexes count UTF-16 code units
-    index = units.find(char) if char is not None else units.find("undefined")
-    partial = units[:index] + "#" * (len(units) - index) if index >= 0 else ""
-    message = v8json.error_message(partial) or "strict violation"
-    return v8json.as_text(re.sub("#+", lambda run: units[index : index + len(run.group())], message))
+def _strict_violation(units, char):
+    """body-parser 1.19's createStrictSyntaxError: JSON.parse of the text up to the character's first place and one
+    '#'; (that message, the same with its first '#' replaced by the character: the text quoted is the stand-in)."""
+    partial = units[: units.index(char)] + "#"
+    thrown = v8json.error_message(partial)
+    return thrown, v8json.as_text(thrown.replace("#", char, 1))  # one character: `$` alone is no pattern
 
 
 def _parse_form(request, charset):
     """The urlencoded parser (extended: false): flat keys, repeated keys become arrays."""
     if charset != "utf-8":
-        raise nodeerrors.unsupported_charset(charset)
-    text = _read(request, FORM_LIMIT, "utf-8")
+        raise nodeerrors.unsupported_charset(charset, request.method, "urlencoded")
+    text, inflated = _read(request, FORM_LIMIT, "utf-8", "urlencoded")
     if text and form_parameter_count(text) > 1000:
-        raise nodeerrors.too_many_parameters()
+        raise nodeerrors.too_many_parameters(inflated)
     return jsrt.js_object(parse_form(text).items())
 
 
-def _read(request, limit, charset):
-    """read() and raw-body: the content coding, the declared length, the charset, the bytes (inflated), the text."""
+def _read(request, limit, charset, parser="json"):
+    """read() and raw-body, in their order: the content coding, the declared length, the charset's decoder, the
+    bytes as they come (inflated ones included) against the limit; (the text, the coding inflated or None)."""
     coding = (request.headers.get("content-encoding") or "identity").lower()
     if coding not in ("identity", "gzip", "deflate"):
-        raise nodeerrors.unsupported_encoding(coding)
-    if coding == "identity" and (request.truncated or request.declared_length > limit):
-        raise nodeerrors.payload_too_large()
-    codec = _ICONV.get(re.sub(r":\d{4}$|[^0-9a-z]", "", charset))
+        raise nodeerrors.unsupported_encoding(coding, request.method, parser)
+    declared = coding == "identity" and "content-length" in request.headers  # only the request itself has a length
+    if declared and request.declared_length > limit:
+        raise nodeerrors.payload_too_large(request.method, parser)
+    codec = iconv.codec(charset)
     if codec is None:
-        raise nodeerrors.unsupported_charset(charset)
-    body = request.body if coding == "identity" else _inflate(request.body, coding, limit)
+        raise nodeerrors.unknown_charset(charset)
+    inflated = None if coding == "identity" else coding
+    if request.truncated:  # the transport kept none of a body past the JSON limit
+        raise nodeerrors.payload_too_large_streamed(inflated)
+    body = request.body if inflated is None else _inflate(request.body, coding, limit)
     if len(body) > limit:
-        raise nodeerrors.payload_too_large()
-    text = body.decode(codec, "replace")
-    return text[1:] if text.startswith("\ufeff") else text  # iconv-lite strips a BOM
+        raise nodeerrors.payload_too_large_streamed(inflated)
+    return iconv.decode(body, codec), inflated
 
 
 def _inflate(data, coding, limit):
@@ -148,7 +154,7 @@ def _inflate(data, coding, limit):
             piece = stream.decompress(data, INFLATE_PIECE)
             total += len(piece)
             if total > limit:
-                raise nodeerrors.payload_too_large()
+                raise nodeerrors.payload_too_large_streamed(coding)
             out.append(piece)
             data = stream.unconsumed_tail
             if stream.eof:

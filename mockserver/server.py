@@ -137,6 +137,7 @@ class MockServer:
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering, the last MAX_ERRORS
         self._errors_lock = threading.Lock()
+        self.heavy = threading.Lock()  # taken while a large body is parsed, answered and written (wire.HEAVY_BODY)
         self._waits = Waits()  # answers waiting (a delay, a trickle), cut short by reset() and by hang-ups
         self._httpd = _ThreadingServer((host, port), self)
         self.host, self.port = self._httpd.server_address[:2]

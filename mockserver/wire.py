@@ -17,6 +17,7 @@ REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is
 BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is not read
 DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
 READ_SIZE = 65536
+HEAVY_BODY = 256 * 1024  # a request body past this is answered one at a time: its working copies are many MB
 
 
 class Handler(socketserver.StreamRequestHandler):
@@ -68,6 +69,14 @@ class Handler(socketserver.StreamRequestHandler):
             self.wfile.write(_node_answer(request))
             return keep_alive
         blocked.pop(connection, None)
+        if len(request.body) <= HEAVY_BODY:
+            return self._answer(request, keep_alive, reader, mock)
+        with mock.heavy:  # one large body at a time, as Node's one thread takes them (issue 11, item 3)
+            return self._answer(request, keep_alive, reader, mock)
+
+    def _answer(self, request, keep_alive, reader, mock):
+        """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
+        connection, blocked = self.connection, self.server.blocked
         engine, plain = mock.engine, reader.plain
         reply = mock.dispatch(request, self)
         if reply is None:

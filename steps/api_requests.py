@@ -126,6 +126,30 @@ def create_json_compressed(context, address, coding):
          headers={**JSON, "Content-Encoding": coding})
 
 
+# The Unicode encodings a JSON body may be written in, as the steps name them: (charset sent, Python codec)
+ENCODINGS = {"UTF-16LE": ("utf-16le", "utf-16-le"), "UTF-16BE": ("utf-16be", "utf-16-be"), "UTF-16": ("utf-16", "utf-16"),
+             "UTF-7": ("utf-7", "utf-7")}
+
+
+@when('I create through "{address}" the JSON written in {encoding}')
+@when('I create through "{address}" the JSON written in {encoding}:')
+@takes("docstring")
+def create_json_encoded(context, address, encoding):
+    """POST the step's text as JSON written in UTF-16LE, UTF-16BE, UTF-16 (with its byte order mark) or UTF-7,
+    naming that charset in Content-Type."""
+    if encoding not in ENCODINGS:
+        raise StepMisread(f"cannot write JSON in {encoding!r}: the steps know {', '.join(ENCODINGS)}")
+    charset, codec = ENCODINGS[encoding]
+    send(context, "POST", address, data=text_of(context, "the JSON").encode(codec),
+         headers={"Content-Type": f"application/json; charset={charset}"})
+
+
+@when('I create through "{address}" a JSON body of nothing but {count:d} line ends')
+def create_line_ends(context, address, count):
+    """POST a JSON body of that many line ends (LF) and nothing else."""
+    send(context, "POST", address, data=b"\n" * count, headers=JSON)
+
+
 @when('I create through "{address}" the JSON, labelled with an empty content coding')
 @when('I create through "{address}" the JSON, labelled with an empty content coding:')
 @takes("docstring")

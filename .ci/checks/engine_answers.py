@@ -1,11 +1,16 @@
 """CI check: the mock answers the fidelity corpus of `bodies` and `wire` exactly as the engine answered it.
 
-engine_answers.json holds, for every request of those two families (seed 12), what json-server 0.16.0 on
-Node 20 answered: status, reason, headers in order (Date left out), a SHA-1 of the body, interim answers and
-whether the connection closed, normalized as `python -m fidelity` does. It is recorded with `--record` where
-node and the engine are installed (`npm ci --prefix fidelity/engine`); the check itself needs neither: it
-sends the same bytes to an in-process mock and compares. This is what proves the llhttp reader
-(mockserver/reader.py) and body-parser (mockserver/bodyparser.py) right in CI.
+engine_answers.json holds, for every request of those two families (seed 12: 1,154 and 625), what the engine
+answered: status, reason, headers in order (Date left out), a SHA-1 of the body (of a 500's first line, the
+error's name and message), interim answers and whether the connection closed, normalized as `python -m
+fidelity` does. The engine is fidelity/engine as the live API's lock file pins it (`npm ci --prefix
+fidelity/engine`: json-server 0.16.0, Express 4.17.1, body-parser 1.19.0, raw-body 2.4.0, http-errors 1.7.2,
+statuses 1.5.0, iconv-lite 0.4.24, type-is 1.6.18, content-type 1.0.4, qs 6.7.0) on Node 20 (recorded on
+20.20.2). Re-record with `PYTHONPATH=. python .ci/checks/engine_answers.py --record` where node and the engine
+are installed; like every comparison with the engine, it refuses an install unlike the lock file (an `npm install`
+of today resolves body-parser 1.20). The check itself needs neither: it sends the
+same bytes to an in-process mock and compares. This is what proves the llhttp reader (mockserver/reader.py)
+and body-parser (mockserver/bodyparser.py, mockserver/iconv.py) right in CI.
 """
 
 import hashlib
@@ -24,6 +29,7 @@ FAMILIES = ("bodies", "wire")
 SEED = 12
 TIMEOUT = 5.0  # seconds for one answer, generous: the machine may be busy
 WAITING = 0.3  # seconds for a request the engine left waiting (a chunk never finished): no answer from the mock either
+FIELDS = ("status", "reason", "headers", "body SHA-1", "interim answers", "connection")
 
 
 def digest(answer, case):
@@ -54,19 +60,32 @@ def main(argv):
         GOLDEN.write_text(json.dumps(answers, ensure_ascii=True), encoding="ascii")
         print(f"recorded {len(answers)} answers")
         return 0
-    recorded = json.loads(GOLDEN.read_text(encoding="ascii"))
+    recorded, cases = json.loads(GOLDEN.read_text(encoding="ascii")), list(corpus())
+    if len(recorded) != len(cases):
+        print(f"the recording holds {len(recorded)} answers for a corpus of {len(cases)} requests: record it again")
+        return 1
     started, wrong, total = time.monotonic(), [], 0
     with MockServer() as mock:
-        for (family, case), (name, expected) in zip(corpus(), recorded, strict=True):
+        for (family, case), (name, expected) in zip(cases, recorded, strict=True):
             total += 1
             timeout = WAITING if expected[:2] == ["no answer", "timeout"] else TIMEOUT
             mine = digest(rawwire.exchange(mock.port, case.data, case.method, timeout), case)
             if name != case.name or mine != expected:
-                wrong.append(f"  {family}: {case.name[:90]}\n    engine: {str(expected)[:240]}\n    mock:   {str(mine)[:240]}")
+                wrong.append(f"  {family}: {case.name[:90]}\n" + _difference(name, case.name, expected, mine))
     print(f"{total - len(wrong)} of {total} requests of bodies and wire answered as the engine answered them "
           f"({time.monotonic() - started:.1f} s)")
     print("\n".join(wrong[:10]))
     return 1 if wrong else 0
+
+
+def _difference(recorded_name, name, expected, mine):
+    """Where the mock's answer differs from the recorded one, field by field."""
+    if recorded_name != name:
+        return f"    the recording is of another request ({recorded_name[:90]!r}): record it again"
+    if len(expected) != len(mine):
+        return f"    engine: {str(expected)[:240]}\n    mock:   {str(mine)[:240]}"
+    return "\n".join(f"    {field}: engine {str(a)[:200]}, mock {str(b)[:200]}"
+                     for field, a, b in zip(FIELDS, expected, mine, strict=True) if a != b)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,24 @@ Feature: Writes in detail
       """
     Then the API fails, saying "UnsupportedMediaTypeError: unsupported charset "UTF-32""
 
+  Scenario Outline: a JSON body in another Unicode encoding is read once decoded
+    When I create through "/users" the JSON written in <encoding>:
+      """
+      {"name": "Zoë Ärger 😀"}
+      """
+    Then it is created as number 11, found at "/users/11"
+    And the answer is exactly:
+      """
+      {"name": "Zoë Ärger 😀", "id": 11}
+      """
+
+    Examples:
+      | encoding |
+      | UTF-16LE |
+      | UTF-16BE |
+      | UTF-16   |
+      | UTF-7    |
+
   Scenario: a form in any charset but UTF-8 is refused
     When I replace "/users/2" with this body, sent as "application/x-www-form-urlencoded; charset=latin1":
       """
