@@ -171,6 +171,11 @@ def after_all(context):
         raise RuntimeError(f"threads still running after the run: {', '.join(leftover)}")
 
 
+# The hooks run for every scenario and step print nothing, so behave need not capture their output (its per-hook
+# switch): a failing hook is still reported with its error; about 0.1 ms less per scenario (README, "Benchmark").
+before_scenario.capture = before_step.capture = after_scenario.capture = False
+
+
 # -- hooks: living documentation (each step's HTTP exchanges, embedded in the HTML report) ----------
 
 
