@@ -1,11 +1,15 @@
 """behave hooks: a fresh mock per feature, the client pointed at it (or at the live API for @real)."""
 
+import ctypes
+import functools
+import importlib
 import signal
 import sys
 import threading
+from pathlib import Path
 
 import requests
-from behave import fixture, use_fixture
+from behave import fixture, runner_util, use_fixture
 
 import services
 from services.client import on_loopback
@@ -13,6 +17,28 @@ from livedocs import exchanges, suggest
 from mockserver import MockServer
 
 suggest.install()  # an undefined step is shown with the closest existing steps (docs/steps.md)
+
+
+def _import_step_modules():
+    """behave compiles and runs every file of steps/ on every run, and a helper that other step modules import
+    (outcome.py, judging.py...) runs twice; import them instead: each runs once, compiled once and cached as any
+    module is. A file whose name another module already holds is left to behave."""
+    exec_file, steps = runner_util.exec_file, Path(__file__).resolve().parent / "steps"
+
+    def load(filename, globals_=None, locals_=None):
+        """behave's exec_file, for any file but a module of steps/ (behave puts steps/ on sys.path meanwhile)."""
+        path = Path(filename).resolve()
+        known = sys.modules.get(path.stem)
+        if path.parent == steps and path.suffix == ".py" and (known is None or getattr(known, "__file__", None)
+                                                              and Path(known.__file__).resolve() == path):
+            importlib.import_module(path.stem)
+            return
+        exec_file(filename, globals_, locals_)
+
+    runner_util.exec_file = load
+
+
+_import_step_modules()
 
 TARGETS = ("default", "mock", "live")
 MOCK_ONLY_TAGS = {"mock_only", "read_only_mock"}
@@ -62,6 +88,7 @@ def http_exchanges(context):
 
 def before_all(context):
     """Read and check the userdata; configure the client's timeouts."""
+    _one_malloc_arena()
     userdata = context.config.userdata
     context.target = userdata.get("target", "default")
     if context.target not in TARGETS:
@@ -73,24 +100,31 @@ def before_all(context):
             raise ValueError(f"-D {name}={value} must be more than 0 seconds")
         setattr(services.settings, name, value)
     # Mutable, because attributes set inside a scenario's hooks vanish with the scenario's layer.
-    context.run = {"executed": 0, "live_problem": None}
+    context.run = {"executed": 0, "live_problem": None, "robustness": userdata.getbool("robustness", False)}
     _configure_resilience(context)
-    use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
+    _remember_matches(context._runner.step_registry)
+    if exchanges.embedders(context):
+        use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
+    else:  # no formatter takes them (the everyday run): none recorded, and behave calls no after_step
+        context.exchanges = exchanges.Recorder()
+        context._runner.hooks.pop("after_step", None)
     _start_api_coverage(context)  # reports (issue 14): API coverage, with -D api_coverage=on
     if _live_scenarios_selected(context):
         _probe_live_api(context)  # offline, the one line of advice comes first, before any feature
 
 
 def before_feature(context, feature):
-    """Every feature gets its own mock on its own port."""
+    """Every feature gets its own mock on its own port, and the client pointed at it (a live scenario points it
+    elsewhere for itself)."""
     use_fixture(mock_api, context)
+    use_fixture(client_pointed_at, context, context.mock.base_url)
 
 
 def before_scenario(context, scenario):
     """Point the client at the mock (reset to the seed) or, for @real and target=live, at the live API."""
     _arm_deadline(context, scenario)
     tags = set(scenario.effective_tags)
-    if "robustness" in tags and not context.config.userdata.getbool("robustness", False):
+    if "robustness" in tags and not context.run["robustness"]:
         scenario.skip("the mock's robustness battery waits out timeouts: run it with -D robustness=on (CI does)")
         return
     if context.target == "live" and tags & MOCK_ONLY_TAGS:
@@ -100,15 +134,13 @@ def before_scenario(context, scenario):
         _require_live_api(context, scenario)
         use_fixture(client_pointed_at, context, context.live_url)
         return
-    context.mock.reset()
+    context.mock.reset()  # the client stays pointed at it (before_feature)
     context.mock.read_only = "read_only_mock" in tags
-    use_fixture(client_pointed_at, context, context.mock.base_url)
 
 
 def before_step(context, step):
     """Remember the step that runs (a scenario past its deadline names it); drop exchanges made outside steps."""
-    context.run["step"] = f"{step.keyword} {step.name} ({step.location})"
-    context.run["current_step"] = step  # what came back is recorded with the When's words (steps/outcome.py)
+    context.run["current_step"] = step  # named if the scenario passes its deadline; a When's words (steps/outcome.py)
     context.exchanges.take()
     if step.table is not None or step.text is not None:
         _refuse_unread(context, step)
@@ -139,12 +171,17 @@ def after_all(context):
         raise RuntimeError(f"threads still running after the run: {', '.join(leftover)}")
 
 
+# The hooks run for every scenario and step print nothing, so behave need not capture their output (its per-hook
+# switch): a failing hook is still reported with its error; about 0.1 ms less per scenario (README, "Benchmark").
+before_scenario.capture = before_step.capture = after_scenario.capture = False
+
+
 # -- hooks: living documentation (each step's HTTP exchanges, embedded in the HTML report) ----------
 
 
 def after_step(context, step):
     """Embed the step's HTTP exchanges, labelled mock or live, in the report's formatters."""
-    exchanges.embed_all(context, context.exchanges.take(), context.mock.base_url)
+    exchanges.embed_all(context, context.exchanges.take(), context.mock.base_url)  # only when a formatter embeds
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -218,6 +255,35 @@ def _require_live_api(context, scenario):
         scenario.skip(f"the live API at {context.live_url} cannot be reached (see the first @real failure)")
 
 
+def _one_malloc_arena():
+    """With glibc, each thread that allocates while another does may get a heap (an arena) of its own, and memory freed
+    in one is not reused by the others: the mock's threads render /db and /photos in theirs, the steps read them in
+    the main one, so the process kept both (+2 MiB at its peak). Under the GIL, threads seldom allocate at the same
+    time, so one shared heap costs nothing measurable (mallopt(3) M_ARENA_MAX; elsewhere this does nothing)."""
+    try:
+        ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX: set before any mock starts a thread
+    except (OSError, AttributeError):
+        pass
+
+
+def _remember_matches(registry):
+    """behave finds a step's definition by trying each in turn (about a hundred per line here), every time the line
+    runs; remember which definition each line matched, and match only that one again (fresh arguments each time).
+    The registry is complete before the first scenario, so the first match found is always the same."""
+    found = {}
+
+    def find_match(step):
+        """behave's StepRegistry.find_match, remembering the definition a line matched (None: undefined)."""
+        key = (step.step_type, step.name)
+        definition = found.get(key, False)
+        if definition is False:
+            candidates = registry.steps[step.step_type] + (registry.steps["step"] if step.step_type != "step" else [])
+            definition = found[key] = next((d for d in candidates if d.match(step.name)), None)
+        return definition.match(step.name) if definition is not None else None
+
+    registry.find_match = find_match
+
+
 # -- faults and verification (issue 4): retry settings, the scenario deadline, unrouted requests ---------
 
 RESILIENCE_USERDATA = {"total_timeout": float, "retries": int, "retry_backoff": float, "retry_max_wait": float,
@@ -250,17 +316,20 @@ def _arm_deadline(context, scenario):
     """Start the scenario's clock: SIGALRM after scenario_deadline seconds fails the step that is running."""
     if not context.scenario_deadline or threading.current_thread() is not threading.main_thread():
         return
-    context.run["step"] = "its before-scenario hooks"
-    seconds = context.scenario_deadline
+    run = context.run
+    run["scenario"], run["current_step"] = scenario, None
+    if run.get("alarm") is not signal.getsignal(signal.SIGALRM):  # installed once, not per scenario
+        run["alarm"] = functools.partial(_deadline_passed, run, context.scenario_deadline)
+        signal.signal(signal.SIGALRM, run["alarm"])
+    signal.setitimer(signal.ITIMER_REAL, context.scenario_deadline)
 
-    def deadline_passed(signum, frame):
-        """Interrupt whatever the main thread is blocked in (a socket read, a wait) with a failure."""
-        raise ScenarioDeadlinePassed(
-            f"scenario {scenario.name!r} passed its deadline of {seconds:g} s (-D scenario_deadline) "
-            f"while in step {context.run['step']}")
 
-    signal.signal(signal.SIGALRM, deadline_passed)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+def _deadline_passed(run, seconds, signum, frame):
+    """Interrupt whatever the main thread is blocked in (a socket read, a wait) with a failure naming the step."""
+    step = run.get("current_step")
+    where = f"{step.keyword} {step.name} ({step.location})" if step is not None else "its before-scenario hooks"
+    raise ScenarioDeadlinePassed(f"scenario {run['scenario'].name!r} passed its deadline of {seconds:g} s "
+                                 f"(-D scenario_deadline) while in step {where}")
 
 
 def _disarm_deadline():
@@ -273,9 +342,11 @@ def _unasked_unrouted(context):
     """Requests no route of the API matched, except those the scenario asked for by address (api_contract.py)."""
     if getattr(context, "api_url", None) != context.mock.base_url:
         return []  # a live scenario: the mock's journal is not this scenario's
+    unrouted = [e for e in context.mock.journal.entries() if not e.routed]
+    if not unrouted:
+        return []
     asked = set(getattr(context, "asked_explicitly", ()))
-    return [f"{e.method} {e.path} (a wrong address built by the app?)"
-            for e in context.mock.journal.entries() if not e.routed and (e.method, e.path) not in asked]
+    return [f"{e.method} {e.path} (a wrong address built by the app?)" for e in unrouted if (e.method, e.path) not in asked]
 
 
 # -- reports (issue 14): API coverage from the mock's journal, with -D api_coverage=on -----------------

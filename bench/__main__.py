@@ -1,15 +1,16 @@
 """python -m bench: the suite's and the mock's speed, as medians of several runs and ratios measured together."""
 
 import argparse
+import os
 import platform
 import subprocess
 import sys
 import time
 
 from . import median
-from .load import generator_name, run_load
+from .load import cpus_apart, generator_name, pinned, run_load
 from .serve import PATHS, mock_bodies
-from .suite import per_scenario_ms, start_stop_ms, suite_figures
+from .suite import Bench, per_scenario_ms, start_stop_ms, suite_figures, workspace
 
 CLIENTS = (1, 16, 64)
 
@@ -18,10 +19,11 @@ def parse_args(argv):
     """The options: runs per figure, seconds per load point, which load generator."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split(": ", 1)[1])
     parser.add_argument("--runs", type=_positive(int), default=5, help="runs per process figure (default 5)")
-    parser.add_argument("--load-runs", type=_positive(int), default=3, help="runs per load point (default 3)")
-    parser.add_argument("--duration", type=_positive(float), default=2.0, help="seconds per load run (default 2)")
+    parser.add_argument("--load-runs", type=_positive(int), default=5, help="runs per load point (default 5)")
+    parser.add_argument("--duration", type=_positive(float), default=1.0, help="seconds per load run (default 1)")
     parser.add_argument("--load-generator", choices=("auto", "wrk", "python"), default="auto",
                         help="auto: wrk when installed, else the Python generator")
+    parser.add_argument("--no-pin", action="store_true", help="leave the servers and the load unpinned")
     parser.add_argument("--skip-load", action="store_true", help="only the suite figures")
     return parser.parse_args(argv)
 
@@ -44,9 +46,10 @@ def _positive(kind):
 class ServerProcess:
     """A benchmarked server in a child process (python -m bench.serve), stopped by closing its stdin."""
 
-    def __init__(self, kind):
-        self.process = subprocess.Popen([sys.executable, "-m", "bench.serve", kind], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    def __init__(self, kind, cpu=None):
+        self.process = subprocess.Popen(pinned([sys.executable, "-m", "bench.serve", kind], cpu),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                        text=True)
         line = self.process.stdout.readline()  # the port, or nothing if the server could not start
         if not line.strip().isdigit():
             self.process.kill()
@@ -54,6 +57,14 @@ class ServerProcess:
             raise RuntimeError(f"python -m bench.serve {kind} did not start (exit {self.process.returncode}); "
                                f"run it by hand to see why")
         self.port = int(line)
+
+    def cpu_seconds(self):
+        """The server's CPU time so far (user and system), from /proc (0 where there is none)."""
+        try:
+            fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def __enter__(self):
         return self
@@ -68,56 +79,82 @@ class ServerProcess:
         self.process.stdout.close()
 
 
-def load_figures(args, generator):
-    """{(design, path, clients): median figures}, the mock, the seed design and the bare loop alternating run by run."""
+def load_figures(args, generator, cpus):
+    """{(design, path, clients): median figures}, the mock, the seed design and the bare loop in turn each round; the
+    mock / bare ratio taken round by round. Each figure carries the server's CPU time per request."""
     lengths = {path: len(body) for path, body in mock_bodies().items()}
+    load_cpu, server_cpu = cpus or (None, None)
     samples = {}
     for _ in range(args.load_runs):
         for design in ("mock", "seed", "bare"):
-            with ServerProcess(design) as server:
+            with ServerProcess(design, server_cpu) as server:
                 for path in PATHS:
                     for clients in CLIENTS:
-                        result = run_load(generator, server.port, path, clients, args.duration, lengths[path])
+                        before = server.cpu_seconds()
+                        result = run_load(generator, server.port, path, clients, args.duration, lengths[path],
+                                          load_cpu)
+                        result["cpu"] = (server.cpu_seconds() - before) / max(result["requests"], 1)
                         samples.setdefault((design, path, clients), []).append(result)
-    return {key: {name: median([r[name] for r in runs]) if name not in ("requests", "errors")
-                  else sum(r[name] for r in runs) for name in runs[0]} for key, runs in samples.items()}
+    figures = {key: {name: median([r[name] for r in runs]) if name not in ("requests", "errors")
+                     else sum(r[name] for r in runs) for name in runs[0]} for key, runs in samples.items()}
+    for path in PATHS:
+        for clients in CLIENTS:
+            pairs = zip(samples[("mock", path, clients)], samples[("bare", path, clients)], strict=True)
+            figures[("mock", path, clients)]["of_bare"] = median([m["rps"] / b["rps"] for m, b in pairs])
+    return figures
 
 
-def print_suite(args):
-    """The whole-process, start+stop and per-scenario figures."""
-    figures = suite_figures(args.runs)
-    (floor_wall, floor_mem) = figures["floor"]
-    print(f"\n## The suite (median of {args.runs} runs, whole process)\n")
-    print("| command | wall time | peak memory |\n|---|---|---|")
-    print(f"| import floor: python -c \"import behave, requests, hamcrest\" | {floor_wall * 1000:.0f} ms | {floor_mem:.1f} MiB |")
-    for label, (wall, mem) in (("behave --tags=-real", figures["suite"]),
-                               ("behave --tags=-real -D robustness=on (with the battery)", figures["battery"])):
-        print(f"| {label} | {wall * 1000:.0f} ms ({wall / floor_wall:.1f} x the floor) "
-              f"| {mem:.1f} MiB (+{mem - floor_mem:.1f}) |")
-    print(f"\nMock start+stop: {start_stop_ms(args.runs):.2f} ms (construct, start, stop; mean of 200, median of {args.runs}; target < 10 ms)")
-    small, large, marginal = per_scenario_ms(args.runs)
-    print(f"Generated feature: 10 scenarios {small * 1000:.0f} ms, 1,000 scenarios {large * 1000:.0f} ms: "
-          f"{marginal:.2f} ms per extra scenario (target about 1 ms)")
+def print_suite(args, bench):
+    """The whole-process figures against the floor and the twin, start+stop and the cost per scenario."""
+    figures, ratios, replayed = suite_figures(bench, args.runs)
+    floor = figures["floor"]
+    print(f"\n## The suite (median of {args.runs} runs, whole process, each round: floor, twin, suite, battery)\n")
+    print("| command | wall time | CPU time | peak memory |\n|---|---|---|---|")
+    rows = (("import floor: python -c \"import behave, requests, hamcrest\"", "floor", ""),
+            ("the no-op twin of the everyday run (bench/twin.py)", "twin", f" ({ratios['twin/floor']:.1f} x the floor)"),
+            ("behave --tags=-real (the everyday run)", "suite",
+             f" ({ratios['suite/twin']:.2f} x the twin, {ratios['suite/floor']:.1f} x the floor)"),
+            ("behave --tags=-real -D robustness=on (with the battery)", "battery",
+             f" ({ratios['battery/floor']:.1f} x the floor)"))
+    for label, name, ratio in rows:
+        wall, cpu, mem = figures[name]
+        extra = f" (+{mem - floor[2]:.1f})" if name != "floor" else ""
+        print(f"| {label} | {wall * 1000:.0f} ms{ratio} | {cpu * 1000:.0f} ms | {mem:.1f} MiB{extra} |")
+    print(f"\nThe twin sent {replayed.get('sent', 0)} requests again ({replayed.get('failed', 0)} failed, "
+          f"{replayed.get('unplanned', 0)} steps had none recorded); ratios are medians of the rounds' ratios.")
+    print(f"Mock start+stop: {start_stop_ms(args.runs):.2f} ms (construct, start, stop; mean of 200, median of "
+          f"{args.runs}; target < 10 ms)")
+    marginal = per_scenario_ms(bench, args.runs)
+    replayed = marginal["replayed"]
+    print(f"(the twin of the 1,000 scenarios sent {replayed.get('sent', 0)} requests again, "
+          f"{replayed.get('failed', 0)} failed)")
+    for kind, label in (("suite", "the suite's steps and hooks"), ("twin", "their no-op twin")):
+        small, large, per = marginal[kind]
+        print(f"Generated feature, {label}: 10 scenarios {small * 1000:.0f} ms, 1,000 scenarios {large * 1000:.0f} ms: "
+              f"{per:.2f} ms per extra scenario")
 
 
 def print_load(args):
-    """The mock against the seed design under 1, 16 and 64 keep-alive clients."""
+    """The mock against the seed design and the bare loop under 1, 16 and 64 keep-alive clients."""
     generator = generator_name(args.load_generator)
-    figures = load_figures(args, generator)
-    print(f"\n## The mock under load ({generator}; {args.duration:g} s per point, median of {args.load_runs}; "
-          "errors summed over all runs)\n")
-    print("| path | clients | mock req/s | mock p50 / p99 | seed req/s | seed p50 / p99 | mock / seed "
-          "| errors mock / seed | bare loop req/s | mock / bare |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    cpus = None if args.no_pin else cpus_apart()
+    figures = load_figures(args, generator, cpus)
+    where = f"load on CPU {cpus[0]}, server on CPU {cpus[1]}" if cpus else "unpinned"
+    print(f"\n## The mock under load ({generator}, {where}; {args.duration:g} s per point, median of "
+          f"{args.load_runs}; errors summed over all runs)\n")
+    print("| path | clients | mock req/s | mock p50 / p99 | mock CPU / request | seed req/s | seed p50 / p99 "
+          "| mock / seed | errors mock / seed | bare loop req/s | bare CPU / request | mock / bare |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for path in PATHS:
         for clients in CLIENTS:
             mock, seed, bare = (figures[(design, path, clients)] for design in ("mock", "seed", "bare"))
             print(f"| {path} | {clients} | {mock['rps']:,.0f} | {_ms(mock['p50'])} / {_ms(mock['p99'])} "
-                  f"| {seed['rps']:,.0f} | {_ms(seed['p50'])} / {_ms(seed['p99'])} "
+                  f"| {mock['cpu'] * 1e6:.1f} us | {seed['rps']:,.0f} | {_ms(seed['p50'])} / {_ms(seed['p99'])} "
                   f"| {mock['rps'] / seed['rps']:.2f} x | {mock['errors']} / {seed['errors']} "
-                  f"| {bare['rps']:,.0f} | {mock['rps'] / bare['rps']:.2f} |")
+                  f"| {bare['rps']:,.0f} | {bare['cpu'] * 1e6:.1f} us | {mock['of_bare']:.2f} |")
     print("\nbare loop: the mock's own design (the standard library's threaded server, keep-alive, the mock's "
-          "bytes) with no HTTP logic at all, the ceiling of that design on this machine.")
+          "bytes) with no HTTP logic at all, the ceiling of that design on this machine. mock / bare: the median of "
+          "the rounds' ratios. CPU / request: the server's user and system time over the requests it answered.")
 
 
 def _ms(seconds):
@@ -129,12 +166,16 @@ def main(argv=None):
     """Print every figure; a few minutes on a 2-core machine."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     began = time.monotonic()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
     print(f"# python -m bench ({platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.machine()}, {time.strftime('%Y-%m-%d')})")
-    print_suite(args)
+          f"{platform.machine()}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d')}"
+          + (f", load average {load[0]:.1f} at the start)" if load else ")"))
+    with workspace() as directory:
+        print_suite(args, Bench(directory))
     if not args.skip_load:
         print_load(args)
-    print(f"\nbench took {time.monotonic() - began:.0f} s")
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    print(f"\nbench took {time.monotonic() - began:.0f} s" + (f"; load average {load[0]:.1f} at the end" if load else ""))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Load on a loopback server: wrk when installed, else a bounded Python generator; throughput, p50, p99, errors."""
 
+import os
 import re
 import shutil
 import socket
@@ -10,6 +11,25 @@ import time
 SOCKET_TIMEOUT = 5.0
 MAX_REQUESTS_PER_CLIENT = 200_000
 _UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}
+_ALLOWED = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
+
+
+def cpus_apart(pin=True):
+    """(the CPU for the load, the CPU for the server), two of those this process may run on, or None.
+
+    With each on a core of its own the figures hold still from run to run: unpinned, the server's threads and the
+    load generator wander between the two cores of the project's machine and one server's CPU time per request
+    tripled from one round to the next. taskset(1) pins them; without it, or with fewer than two CPUs, nothing is.
+    """
+    allowed = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if not pin or len(allowed) < 2 or not shutil.which("taskset"):
+        return None
+    return allowed[0], allowed[1]
+
+
+def pinned(argv, cpu):
+    """The command run on that CPU only (taskset), or as it is when cpu is None."""
+    return argv if cpu is None else ["taskset", "-c", str(cpu), *argv]
 
 
 def generator_name(choice="auto"):
@@ -19,11 +39,18 @@ def generator_name(choice="auto"):
     return choice
 
 
-def run_load(generator, port, path, clients, duration, body_length):
-    """{'rps', 'p50', 'p99', 'requests', 'errors'} for `clients` concurrent clients for `duration` seconds."""
+def run_load(generator, port, path, clients, duration, body_length, cpu=None):
+    """{'rps', 'p50', 'p99', 'requests', 'errors'} for `clients` concurrent clients for `duration` seconds (the load on
+    that CPU, when given)."""
     if generator == "wrk":
-        return _wrk(port, path, clients, duration)
-    return _python_load(port, path, clients, duration, body_length)
+        return _wrk(port, path, clients, duration, cpu)
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})  # the Python generator runs in this process: pin it, then let it go
+    try:
+        return _python_load(port, path, clients, duration, body_length)
+    finally:
+        if cpu is not None:
+            os.sched_setaffinity(0, _ALLOWED)
 
 
 def _seconds(text):
@@ -32,10 +59,10 @@ def _seconds(text):
     return float(number) * _UNITS[unit]
 
 
-def _wrk(port, path, clients, duration):
+def _wrk(port, path, clients, duration, cpu=None):
     """One wrk run (one thread, keep-alive, latency percentiles); socket errors and non-2xx count as errors."""
-    command = ["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "--timeout", "5s", "--latency",
-               f"http://127.0.0.1:{port}{path}"]
+    command = pinned(["wrk", "-t1", f"-c{clients}", f"-d{duration:g}s", "--timeout", "5s", "--latency",
+               f"http://127.0.0.1:{port}{path}"], cpu)
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30, check=True).stdout
     percent = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
     requests = int(re.search(r"(\d+) requests in", out).group(1))

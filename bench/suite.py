@@ -1,5 +1,7 @@
-"""Whole-process figures for the suite: wall time and peak memory, the floor, start+stop, cost per scenario."""
+"""Whole-process figures for the suite, each against its yardsticks in the same rounds: the import floor, the no-op
+twin (bench/twin.py), start+stop, and the cost per scenario (the suite's and its twin's)."""
 
+import json
 import os
 import subprocess
 import sys
@@ -10,10 +12,12 @@ from pathlib import Path
 from mockserver import MockServer
 
 from . import median
+from .twin import build
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = [sys.executable, "-c", "import behave, requests, hamcrest"]
-SUITE = [sys.executable, "-m", "behave", "--tags=-real"]
+EVERYDAY = ["--tags=-real"]
+SUITE = [sys.executable, "-m", "behave", *EVERYDAY]
 WITH_BATTERY = SUITE + ["-D", "robustness=on"]  # and the robustness battery, whose waits for timeouts are on purpose
 SCENARIO = """
   Scenario: looking up user {n}
@@ -22,27 +26,75 @@ SCENARIO = """
 """
 
 
-def run_process(argv, timeout=300):
-    """(wall seconds, peak resident memory in MiB) of one child process, which must exit 0."""
-    began = time.perf_counter()
-    child = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)  # wait4 gives this child's own ru_maxrss
-    wall = time.perf_counter() - began
-    child.returncode = os.waitstatus_to_exitcode(status)
-    error = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
-    if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {child.returncode}:\n{error[-2000:]}")
-    return wall, usage.ru_maxrss / 1024
+class Bench:
+    """Where the benchmarked processes run: a temporary folder for the twins, the generated features and the
+    bytecode cache, and the environment every child gets."""
+
+    def __init__(self, directory):
+        self.directory = Path(directory)
+        # Python caches compiled modules, as on any developer's machine; here in a folder of the bench's own, so
+        # nothing is written into the project (and PYTHONDONTWRITEBYTECODE, if set, would measure compiling).
+        self.env = {**os.environ, "PYTHONPYCACHEPREFIX": str(self.directory / "pycache"),
+                    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+
+    def run(self, argv, cwd=ROOT, timeout=300):
+        """(wall seconds, CPU seconds, peak resident MiB) of one child process, which must exit 0."""
+        began = time.perf_counter()
+        child = subprocess.Popen(argv, cwd=cwd, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            _, status, usage = _wait4(child, timeout)  # wait4 gives this child's own CPU time and ru_maxrss
+        finally:
+            error = child.stderr.read().decode(errors="replace")
+            child.stderr.close()
+        wall = time.perf_counter() - began
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"{' '.join(map(str, argv))} (in {cwd}) exited {os.waitstatus_to_exitcode(status)}:\n"
+                               f"{error[-2000:]}")
+        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+    def twin(self, name, behave_args, features=ROOT / "features"):
+        """The no-op twin of `behave behave_args`: recorded from a real run (which also warms the caches), built."""
+        plan = self.directory / f"{name}.plan.json"
+        self.run([sys.executable, "-m", "bench.twin", "record", str(plan), "--", "--format=null", *behave_args])
+        return build(self.directory / name, plan, features)
+
+    def replayed(self, twin):
+        """How many requests the twin's last run sent again, failed to, or found no step for ({} if none ran)."""
+        summary = Path(twin) / "summary.json"
+        return json.loads(summary.read_text()) if summary.exists() else {}
 
 
-def suite_figures(runs):
-    """Medians of the suite and of the import floor, run alternately in the same run."""
-    samples = {"floor": [], "suite": [], "battery": []}
+def _wait4(child, timeout):
+    """os.wait4 on the child, killing it past the timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            child.returncode = os.waitstatus_to_exitcode(status)
+            return pid, status, usage
+        if time.monotonic() > deadline:
+            child.kill()
+        time.sleep(0.002)
+
+
+def suite_figures(bench, runs):
+    """Medians of the import floor, the twin, the everyday run and the run with the battery, run in turn each round;
+    the ratios are taken round by round (so a machine that slows down mid-way moves both sides of each)."""
+    twin = bench.twin("twin", EVERYDAY)
+    twin_command = [sys.executable, "-m", "behave", *EVERYDAY]
+    commands = {"floor": (FLOOR, ROOT), "twin": (twin_command, twin), "suite": (SUITE, ROOT),
+                "battery": (WITH_BATTERY, ROOT)}
+    for argv, cwd in commands.values():  # warm: bytecode cached, files in the page cache
+        bench.run(argv, cwd)
+    samples = {name: [] for name in commands}
     for _ in range(runs):
-        for name, command in (("floor", FLOOR), ("suite", SUITE), ("battery", WITH_BATTERY)):
-            samples[name].append(run_process(command))
-    return {name: (median([w for w, _ in runs]), median([m for _, m in runs])) for name, runs in samples.items()}
+        for name, (argv, cwd) in commands.items():
+            samples[name].append(bench.run(argv, cwd))
+    figures = {name: tuple(median([s[i] for s in found]) for i in range(3)) for name, found in samples.items()}
+    ratios = {f"{a}/{b}": median([x[0] / y[0] for x, y in zip(samples[a], samples[b], strict=True)])
+              for a, b in (("suite", "twin"), ("suite", "floor"), ("twin", "floor"), ("battery", "floor"))}
+    return figures, ratios, bench.replayed(twin)
 
 
 def start_stop_ms(runs, per_run=200):
@@ -57,24 +109,40 @@ def start_stop_ms(runs, per_run=200):
     return median(samples)
 
 
-def _generated_run(directory, count):
-    """A behave command over a generated feature of `count` scenarios in its own features directory."""
-    features = Path(directory) / f"features{count}"
-    features.mkdir()
+def _generated(bench, count):
+    """A folder with a generated feature of `count` scenarios, steps/ and environment.py linked: (command, cwd)."""
+    folder = bench.directory / f"generated{count}"
+    (folder / "features").mkdir(parents=True)
     text = "Feature: generated for the benchmark\n" + "".join(SCENARIO.format(n=n) for n in range(count))
-    (features / "generated.feature").write_text(text)
-    return [sys.executable, "-m", "behave", "--format=null", "--no-summary", str(features)]
+    (folder / "features" / "generated.feature").write_text(text)
+    for name in ("steps", "environment.py", "behave.ini"):
+        (folder / name).symlink_to(ROOT / name)
+    return [sys.executable, "-m", "behave", "--format=null", "--no-summary", "features"], folder
 
 
-def per_scenario_ms(runs, small=10, large=1000):
-    """(small wall, large wall, marginal milliseconds per scenario) from generated features, medians."""
-    with tempfile.TemporaryDirectory(prefix="bench-features-") as directory:
-        for name in ("steps", "environment.py"):
-            (Path(directory) / name).symlink_to(ROOT / name)
-        commands = {count: _generated_run(directory, count) for count in (small, large)}
-        walls = {small: [], large: []}
-        for _ in range(runs):
-            for count, command in commands.items():
-                walls[count].append(run_process(command)[0])
-    low, high = median(walls[small]), median(walls[large])
-    return low, high, (high - low) / (large - small) * 1000
+def per_scenario_ms(bench, runs, small=10, large=1000):
+    """{"suite"|"twin": (small wall, large wall, marginal milliseconds per scenario)} from generated features: the
+    suite's steps and hooks, and their twin's, in turn each round; medians."""
+    commands = {}
+    for count in (small, large):
+        argv, folder = _generated(bench, count)
+        commands[("suite", count)] = (argv, folder)
+        twin = bench.twin(f"twin{count}", ["--no-summary", str(folder / "features")], folder / "features")
+        commands[("twin", count)] = (argv, twin)
+    for argv, cwd in commands.values():
+        bench.run(argv, cwd)
+    walls = {key: [] for key in commands}
+    for _ in range(runs):
+        for key, (argv, cwd) in commands.items():
+            walls[key].append(bench.run(argv, cwd)[0])
+    figures = {}
+    for kind in ("suite", "twin"):
+        low, high = median(walls[(kind, small)]), median(walls[(kind, large)])
+        figures[kind] = (low, high, (high - low) / (large - small) * 1000)
+    figures["replayed"] = bench.replayed(commands[("twin", large)][1])
+    return figures
+
+
+def workspace():
+    """A temporary folder for one bench run (removed after it)."""
+    return tempfile.TemporaryDirectory(prefix="bench-")

@@ -17,10 +17,10 @@ Feature: Recovering from passing trouble
     And the app sent the new user exactly once
 
   Scenario: a brief rate limit is waited out as asked
-    Given the users service is rate limiting for 0.02 seconds
+    Given the users service is rate limiting for 10 ms
     When I look up user 3
     Then I get the user "Clementine Bauch" with username "Samantha"
-    And the app waited 0.02 seconds before asking again
+    And the app waited 10 ms before asking again
 
   Scenario: a long rate limit is reported at once
     Given the users service is rate limiting

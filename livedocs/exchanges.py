@@ -47,6 +47,9 @@ def _body(body):
     """A body as lines: a blank line then the text, cut at BODY_LIMIT characters; nothing if empty."""
     if not body:
         return []
+    if hasattr(body, "beginning"):  # a body sent a piece at a time, never held whole (steps/api_requests.py)
+        return ["", f"{body.beginning(BODY_LIMIT).decode('utf-8', 'replace')}\n... ({len(body) - BODY_LIMIT} more bytes "
+                    "not shown)"]
     if isinstance(body, bytes) and len(body) > BODY_LIMIT:  # only what is shown is decoded (an 11 MB upload)
         shown = body[:BODY_LIMIT].decode("utf-8", "replace")
         return ["", f"{shown}\n... ({len(body) - BODY_LIMIT} more bytes not shown)"]
@@ -56,11 +59,16 @@ def _body(body):
     return ["", text]
 
 
+def embedders(context):
+    """The run's formatters that take embeds (the HTML report, Allure, Cucumber JSON; none in the everyday run)."""
+    return [f for f in context._runner.formatters if callable(getattr(f, "embed", None))]
+
+
 def embed_all(context, responses, mock_url):
     """Embed each exchange in every formatter that takes embeds (the html-pretty formatter does)."""
-    embedders = [f for f in context._runner.formatters if callable(getattr(f, "embed", None))]
+    embedders_ = embedders(context)
     for response in responses:
-        for formatter in embedders:
+        for formatter in embedders_:
             formatter.embed("text/plain", transcript(response, mock_url), caption(response, mock_url),
                             compress=False)
 

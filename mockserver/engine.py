@@ -27,12 +27,13 @@ HOME_PAGE = (
 class Engine:
     """Answers requests exactly as the live JSONPlaceholder app does, over one immutable data set."""
 
-    def __init__(self, data, *, remember=True):
+    def __init__(self, data, *, remember=True, caches=None):
         self.data = data
         if remember:  # a scenario's own data (remember=False) is not kept once the scenario ends
             jsrt.remember_seed(data)
-        self._cache = ByteLRU(RENDERED_BYTES, max_item=RENDERED_BYTES // 4)  # rendered answers (/db: 1.4 MB)
-        self._replies = ByteLRU(REPLY_BYTES)  # whole replies to reads, by what in the request shapes them (_reply_key)
+        # Rendered answers (/db: 1.4 MB) and whole replies to reads, by what in the request shapes them (_reply_key).
+        # Engines over the same immutable data may share them (new_caches(); MockServer does for the seed).
+        self._cache, self._replies = caches if caches is not None else new_caches()
         self.pattern_time_limit = jsregex.TIME_LIMIT  # seconds the `_like` patterns of one request may take in all
 
     # -- the pipeline ---------------------------------------------------------------------------
@@ -138,17 +139,26 @@ class Engine:
 # serves distinct reads for days stays flat in memory. Both hold every answer the suite reads several times.
 RENDERED_BYTES = 12 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
 REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them
-MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db) are re-encoded from the render cache
-_SHAPING_HEADERS = ("origin", "accept-encoding", "if-none-match", "if-modified-since", "cache-control")
+MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db unpacked) are compressed again from the rendering
+# Renderings past this are not kept (/db: 1.4 MB, /photos: 1 MB): their compressed replies are (about 190 and 130 KB),
+# and a client that asks for them whole, unpacked, has them rendered again (about 30 ms for /db).
+MAX_KEPT_RENDERING = 256 * 1024
+# The request headers that shape a read's reply, besides Host for a page: _reply_key reads these five.
+
+
+def new_caches():
+    """A pair of empty caches for an engine: rendered answers, whole replies (bounded, see above)."""
+    return ByteLRU(RENDERED_BYTES, max_item=MAX_KEPT_RENDERING), ByteLRU(REPLY_BYTES)
 
 
 def _reply_key(request):
     """What makes two reads get the same reply, or None when the reply must be computed (a body, a long URL)."""
     if request.method not in ("GET", "HEAD") or request.has_body or len(request.target) > 2048:
         return None
-    headers = request.headers
-    host = headers.get("host") if _names_page(request.target) else None  # Link headers name the host
-    return (request.method, request.target, host, *(headers.get(name) for name in _SHAPING_HEADERS))
+    get = request.headers.get
+    host = get("host") if _names_page(request.target) else None  # Link headers name the host
+    return (request.method, request.target, host, get("origin"), get("accept-encoding"), get("if-none-match"),
+            get("if-modified-since"), get("cache-control"))
 
 
 def _names_page(target):

@@ -134,6 +134,11 @@ class FaultPlan:
                     return fault, self._cancelled
             return None, self._cancelled
 
+    @property
+    def planned(self):
+        """Whether any fault is planned (read without the lock: faults are planned between requests)."""
+        return bool(self._faults)
+
     def faults(self):
         """A copy of the planned faults, in order."""
         with self._lock:

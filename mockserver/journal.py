@@ -71,16 +71,47 @@ class Journal:
     def record(self, request):
         """Add the request and return its entry (the status is filled in once answered)."""
         path, _, query_string = request.target.partition("?")
-        body = request.body if len(request.body) <= self.max_body_bytes else request.body[:self.max_body_bytes]
-        entry = Entry(request.method, path, query_string, request.headers, body,
-                      body_length=len(request.body), received=time.monotonic())
-        size = _size(entry)
-        with self._lock:
-            self._entries.append((entry, size))
-            self._bytes += size
-            while self._entries and (len(self._entries) > self.max_entries or self._bytes > self.max_bytes):
-                self._bytes -= self._entries.popleft()[1]
+        body = length = request.body
+        if len(body) > self.max_body_bytes:
+            body = body[:self.max_body_bytes]
+        headers = request.headers
+        entry = Entry(request.method, path, query_string, headers, body, 0, True, len(length), time.monotonic())
+        self._add(entry, charge(path, query_string, body, headers))
         return entry
+
+    def record_again(self, template, size):
+        """Add a request read exactly as one before, whose entry's fields are `template` (its size charged again), as
+        received now; return its entry (the transport answers the same read again this way: wire.py)."""
+        entry = Entry.__new__(Entry)
+        entry.__dict__.update(template)
+        entry.headers, entry.received = template["headers"].copy(), time.monotonic()
+        entries = self._entries
+        with self._lock:  # as _add(entry, size), written out: this is the path of a client asking again and again
+            entries.append((entry, size))
+            self._bytes += size
+            if len(entries) > self.max_entries or self._bytes > self.max_bytes:
+                while entries and (len(entries) > self.max_entries or self._bytes > self.max_bytes):
+                    self._bytes -= entries.popleft()[1]
+        return entry
+
+    def _add(self, entry, size):
+        """Keep the entry, charged `size` bytes; drop the oldest past the bounds."""
+        entries = self._entries
+        with self._lock:
+            entries.append((entry, size))
+            self._bytes += size
+            if len(entries) > self.max_entries or self._bytes > self.max_bytes:
+                while entries and (len(entries) > self.max_entries or self._bytes > self.max_bytes):
+                    self._bytes -= entries.popleft()[1]
+
+    @staticmethod
+    def template(request, status, routed):
+        """The fields of the entry of a request with no body answered with status (for record_again), and its size."""
+        path, _, query_string = request.target.partition("?")
+        fields = {"method": request.method, "path": path, "query_string": query_string, "headers": request.headers,
+                  "body": b"", "status": status, "routed": routed, "body_length": 0, "received": 0.0, "fault": "",
+                  "cut_off": ""}
+        return fields, charge(path, query_string, b"", request.headers)
 
     def entries(self):
         """A copy of the entries so far, oldest first."""
@@ -94,7 +125,7 @@ class Journal:
             self._bytes = 0
 
 
-def _size(entry):
+def charge(path, query_string, body, headers):
     """The bytes an entry is charged: its text, body and headers, and what Python spends on each."""
-    headers = sum(len(name) + len(value) + _HEADER_BYTES for name, value in entry.headers.items())
-    return _ENTRY_BYTES + len(entry.path) + len(entry.query_string) + len(entry.body) + headers
+    return (_ENTRY_BYTES + len(path) + len(query_string) + len(body) + _HEADER_BYTES * len(headers)
+            + sum(map(len, headers)) + sum(map(len, headers.values())))

@@ -187,27 +187,31 @@ def spread(*parts):
 
 
 _ENCODE_STRING = json.encoder.encode_basestring  # the C version where available; no ASCII escaping
-_SEED = {}  # id(record) -> (record, its JSON at the top level or None): the seed never changes
-_SEED_SETS = {}  # id(data set) -> (the data set, ids of its records), the least recently remembered first
+_SEED = {}  # id(record) -> its JSON at the top level, None until first written: the records of a seed never change
+_SEED_SETS = {}  # id(data set) -> the data set (which keeps its records, so their ids), least recently remembered first
 MAX_SEED_SETS = 4  # a process that makes mocks of ever new data sets keeps the JSON of the last few (issue 11)
 _SEED_LOCK = threading.Lock()
+_NOT_SEED = object()
 
 
 def remember_seed(data):
     """Mark a data set's records as never changing, so each one's JSON is written once per process."""
     with _SEED_LOCK:
-        known = _SEED_SETS.pop(id(data), None)
-        if known is None or known[0] is not data:
-            records = [record for value in data.values() if isinstance(value, list) for record in value]
-            for record in records:
-                _SEED.setdefault(id(record), (record, None))
-            known = (data, {id(record) for record in records})
-        _SEED_SETS[id(data)] = known  # now the most recent
+        if _SEED_SETS.pop(id(data), None) is not data:
+            for record in _records(data):
+                _SEED.setdefault(id(record), None)
+        _SEED_SETS[id(data)] = data  # now the most recent
         if len(_SEED_SETS) > MAX_SEED_SETS:
-            del _SEED_SETS[next(iter(_SEED_SETS))]
-            kept = set().union(*(ids for _, ids in _SEED_SETS.values()))
-            for key in [key for key in _SEED if key not in kept]:
-                del _SEED[key]
+            evicted = _SEED_SETS.pop(next(iter(_SEED_SETS)))
+            kept = {id(record) for kept_set in _SEED_SETS.values() for record in _records(kept_set)}
+            for record in _records(evicted):  # forgotten while the records still live: no id is reused meanwhile
+                if id(record) not in kept:
+                    _SEED.pop(id(record), None)
+
+
+def _records(data):
+    """The records of a data set (the items of its lists)."""
+    return (record for value in data.values() if isinstance(value, list) for record in value)
 
 
 def _encode(value, level):
@@ -221,14 +225,13 @@ def _encode(value, level):
     if isinstance(value, (int, float)):
         return "null" if isinstance(value, float) and not math.isfinite(value) else number_to_string(value)
     if isinstance(value, dict):
-        seed = _SEED.get(id(value))
-        if seed is None or seed[0] is not value:
+        text = _SEED.get(id(value), _NOT_SEED)  # a live record's id is in _SEED only while that record is a seed's
+        if text is _NOT_SEED:
             return _encode_object(value, level)
-        text = seed[1]
         if text is None:
             text = _encode_object(value, 0)
             if id(value) in _SEED:  # not forgotten meanwhile (remember_seed)
-                _SEED[id(value)] = (value, text)
+                _SEED[id(value)] = text
         return text.replace("\n", "\n" + "  " * level) if level else text
     if isinstance(value, list):
         if not value:

@@ -65,6 +65,7 @@ class Reader:
         self.failure = None  # the Refusal a callback raised before it stopped the parser
         self.closed = False  # Node would destroy the socket (CONNECT, a refusal, a body cut short)
         self.body_seen = 0  # bytes of an oversized body already read (the transport drains the rest)
+        self.plain = None  # the last read, when it was one whole request with no body and nothing else (else None)
         self._new_parser()
         self._reset()
 
@@ -77,6 +78,11 @@ class Reader:
         self.request, self.parts, self.size, self.skip_body, self.keep_alive = None, [], 0, False, False
 
     # -- the loop the transport calls ----------------------------------------------------------
+
+    @property
+    def idle(self):
+        """Whether nothing is pending: no request begun, none read and not yet handed out, the connection open."""
+        return not self.in_head and self.request is None and not self.ready and not self.closed
 
     def next_item(self, read, write, deadline):
         """The next (Request or NodeAnswer, keep-alive?) on the connection, or None at its end.
@@ -109,12 +115,13 @@ class Reader:
 
     def feed(self, data):
         """Parse the bytes; completed requests go to `ready`. Refusals and Node's own answers go there too."""
-        idle = not self.in_head and self.request is None
+        idle, self.plain = not self.in_head and self.request is None, None
         if idle:
             known = _HEADS.get(data)
             if known is not None:  # a head read before, arriving whole: llhttp would read it the same way
                 method, target, headers, keep_alive = known
                 self.ready.append((Request(method, target, headers.copy()), keep_alive))
+                self.plain = data
                 return
             before = len(self.ready)
         self._parse(data)
@@ -125,6 +132,7 @@ class Reader:
                 if len(_HEADS) >= MAX_KEPT_HEADS:
                     _HEADS.clear()
                 _HEADS[data] = (request.method, request.target, request.headers.copy(), keep_alive)
+                self.plain = data
 
     def _parse(self, data):
         """Feed llhttp; what it completes goes to `ready`."""

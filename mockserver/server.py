@@ -12,7 +12,7 @@ import traceback
 from importlib import resources
 
 from . import datasets
-from .engine import WRITE_METHODS, Engine, Reply
+from .engine import WRITE_METHODS, Engine, Reply, new_caches
 from .fault_replies import answer_with_fault
 from .faults import FaultPlan
 from .journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
@@ -31,6 +31,13 @@ def seed_data():
     """The live data set shipped with the package (read once; it is never modified)."""
     with resources.files("mockserver").joinpath("data/jsonplaceholder.json").open("rb") as stream:
         return json.load(stream)
+
+
+@functools.lru_cache(maxsize=1)
+def seed_caches():
+    """The seed engine's caches, shared by every mock of the process over the seed: its answers are rendered,
+    compressed and encoded once per process, not once per mock (a fresh mock per feature costs nothing more)."""
+    return new_caches()
 
 
 class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
@@ -119,7 +126,8 @@ class MockServer:
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None,
                  journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
         self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
-        self.engine = self._seed_engine = Engine(datasets.validate(data) if data is not None else seed_data())
+        self.engine = self._seed_engine = (Engine(datasets.validate(data)) if data is not None
+                                           else Engine(seed_data(), caches=seed_caches()))
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
         self.stubs = StubPlan()  # custom answers for addresses (mockserver/stubs.py); cleared by reset()
         self.read_only = read_only
@@ -246,26 +254,33 @@ class MockServer:
 
     def dispatch(self, request, connection=None):
         """The answer to one request (None: close without one): journaled, faults and read-only mode applied."""
-        began = time.perf_counter()
+        began = time.perf_counter() if self.log is not None else 0.0
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
-        wait = self._waits.bound(cancelled, connection)  # ends early if the client hangs up (issue 11, item 5)
+        wait = None  # made when something waits: it ends early if the client hangs up (issue 11, item 5)
         if fault is None:
             if stub is not None:
                 entry.fault = "custom"
             reply = answer(request)
         else:  # a fault shapes the answer (a custom one too): the journal names the fault
             entry.fault = fault.kind
+            wait = self._waits.bound(cancelled, connection)
             reply = answer_with_fault(fault, wait, request, answer, connection)
         if reply is not None:
             entry.status, entry.routed, entry.cut_off = reply.status, reply.routed, reply.cut_off
-            if reply.delay > 0.002 and wait.wait(reply.delay):  # json-server's `?_delay=`
-                reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
+            if reply.delay > 0.002:  # json-server's `?_delay=`
+                wait = wait or self._waits.bound(cancelled, connection)
+                if wait.wait(reply.delay):
+                    reply = None  # the client left, the scenario ended or the mock is stopping: close, do not answer
         if self.log is not None:
-            self._log(request, entry, reply, wait, began)
+            self._log(request, entry, reply, wait or self._waits.bound(cancelled, connection), began)
         return reply
+
+    def answers_plainly(self):
+        """Whether a read is answered by the engine alone now: no fault or custom answer planned, no log line."""
+        return self.log is None and not self.faults.planned and not self.stubs.planned
 
     def _log(self, request, entry, reply, wait, began):
         """One line for the request, as json-server's logger (morgan's "dev" format) writes it, and why if unanswered."""

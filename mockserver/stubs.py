@@ -146,6 +146,11 @@ class StubPlan:
                     return stub
         return None
 
+    @property
+    def planned(self):
+        """Whether any custom answer is planned (read without the lock: answers are planned between requests)."""
+        return bool(self._stubs)
+
     def stubs(self):
         """A copy of the planned answers, in order."""
         with self._lock:

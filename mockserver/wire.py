@@ -33,6 +33,7 @@ class Handler(socketserver.StreamRequestHandler):
         self.server.track(self.connection)
         reader = Reader(BODY_CAP)
         self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
+        self._again = None  # the last plain read answered: its bytes, journal entry and size, reply, how sent, engine
         try:
             while self._serve_one(reader):
                 pass
@@ -43,9 +44,18 @@ class Handler(socketserver.StreamRequestHandler):
 
     def _serve_one(self, reader):
         """Read up to the next thing to answer and answer it; False when the connection should close."""
-        blocked, connection = self.server.blocked, self.connection
+        blocked, connection, mock = self.server.blocked, self.connection, self.server.mock
         blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
-        deadline = now + self.server.mock.request_deadline
+        again = self._again
+        if again is not None:  # after a plain read's answer (the reader is idle): the same bytes again?
+            data = self._read()
+            if data == again[0] and mock.engine is again[-1] and mock.answers_plainly():
+                return self._answer_again(blocked, connection, mock)
+            self._again = None
+            if not data:
+                return False  # the client closed between requests
+            reader.feed(data)
+        deadline = now + mock.request_deadline
         try:
             item = reader.next_item(self._read, self.wfile.write, deadline)
         except Refusal as refusal:  # Node's own answer from its parser, then the connection is closed
@@ -60,14 +70,15 @@ class Handler(socketserver.StreamRequestHandler):
             return keep_alive
         blocked.pop(connection, None)
         if len(request.body) <= HEAVY_BODY:
-            return self._answer(request, keep_alive, reader)
-        with self.server.mock.heavy:  # one large body at a time, as Node's one thread takes them (issue 11, item 3)
-            return self._answer(request, keep_alive, reader)
+            return self._answer(request, keep_alive, reader, mock)
+        with mock.heavy:  # one large body at a time, as Node's one thread takes them (issue 11, item 3)
+            return self._answer(request, keep_alive, reader, mock)
 
-    def _answer(self, request, keep_alive, reader):
+    def _answer(self, request, keep_alive, reader, mock):
         """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
         connection, blocked = self.connection, self.server.blocked
-        reply = self.server.mock.dispatch(request, self)
+        engine, plain = mock.engine, reader.plain
+        reply = mock.dispatch(request, self)
         if reply is None:
             return False  # a fault closed the connection without an answer
         keep_alive = keep_alive and not request.truncated
@@ -81,17 +92,41 @@ class Handler(socketserver.StreamRequestHandler):
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
             _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
+        if plain is not None and reader.idle and mock.engine is engine and _same_again(request, reply, mock):
+            self._again = (plain, *mock.journal.template(request, reply.status, reply.routed), reply, keep_alive,
+                           request.method, engine)
         return keep_alive
+
+    def _answer_again(self, blocked, connection, mock):
+        """The answer to the same plain read as the last one, as dispatch() would give it: journaled, then sent."""
+        _, entry, size, reply, keep_alive, method, _ = self._again
+        mock.journal.record_again(entry, size)
+        blob = encode_reply(reply, keep_alive, method)
+        blocked[connection] = time.monotonic()
+        connection.sendall(blob)
+        blocked.pop(connection, None)
+        return keep_alive
+
+
+def _same_again(request, reply, mock):
+    """Whether the same read would get the same reply from dispatch(): a read with no body, answered by the engine
+    alone (no fault, custom answer, delay, cut-off pattern or log line), which gives the same data the same answer."""
+    return (request.method in ("GET", "HEAD") and not request.has_body and reply.delay <= 0.002 and not reply.cut_off
+            and mock.answers_plainly())
 
 
 def encode_reply(reply, keep_alive, method="GET"):
     """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive)."""
     key = (keep_alive, method == "HEAD")
-    parts = reply.wire.get(key)
-    if parts is None:  # encoded once per reply: the engine hands out the same reply to the same read
-        parts = reply.wire[key] = _encode_parts(reply, keep_alive, method)
-    before_date, after_date = parts
-    return before_date + _date_line() + after_date
+    kept = reply.wire.get(key)  # (the Date line it holds, the bytes, where the Date line starts)
+    date = _date[1] if _date[0] == int(time.time()) else _date_line()
+    if kept is None:  # encoded once per reply: the engine hands out the same reply to the same read
+        before, after = _encode_parts(reply, keep_alive, method)
+        kept = reply.wire[key] = (date, before + date + after, len(before))
+    elif kept[0] is not date:  # the same bytes but the Date line, once a second: one copy of the body kept
+        old, blob, at = kept
+        kept = reply.wire[key] = (date, blob[:at] + date + blob[at + len(old):], at)
+    return kept[1]
 
 
 def _encode_parts(reply, keep_alive, method):

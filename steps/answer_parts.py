@@ -13,9 +13,10 @@ SENT_SHOWN = 200  # bytes of a request body kept in the record (an upload of 11 
 def from_response(response):
     """Status, headers, body text and the request of a requests response; its body only if the client read it."""
     read = isinstance(vars(response).get("_content"), bytes)  # the client reads bodies against its deadline
-    return {"status": response.status_code, "headers": CaseInsensitiveDict(response.headers),
+    # requests' own case-insensitive headers, kept as they are: the response is the When's alone, never changed
+    return {"status": response.status_code, "headers": response.headers,
             "text": response.text if read else None, "method": response.request.method,
-            "address": path_of(response.request.url), "sent_headers": CaseInsensitiveDict(response.request.headers)}
+            "address": path_of(response.request.url), "sent_headers": response.request.headers}
 
 
 def from_parts(status, headers, text):
@@ -59,6 +60,8 @@ def path_of(url):
 def body_sent(options):
     """The body an address was sent (shortened), or the JSON it was sent, or None."""
     body = options.get("data", options.get("json"))
+    if hasattr(body, "beginning"):  # a body sent a piece at a time (api_requests.LargeDocument)
+        return body.beginning(SENT_SHOWN)
     return body[:SENT_SHOWN] if isinstance(body, (bytes, str)) else body
 
 

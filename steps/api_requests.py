@@ -13,6 +13,31 @@ FINGERPRINT = Reading("the fingerprint (ETag) of the answer before", "a When tha
                       lambda context, came: came.headers.get("ETag"))
 
 JSON = {"Content-Type": "application/json"}
+PIECE = b"x" * 65536  # the filler of a large document, sent piece by piece: never built whole
+
+
+class LargeDocument:
+    """A valid JSON document of `size` bytes, `{"filler":"xxx..."}`, sent a piece at a time (requests streams any
+    body it can iterate, with the Content-Length its len() gives), so an upload of megabytes holds 64 KiB."""
+
+    def __init__(self, size):
+        self.head, self.tail = b'{"filler":"', b'"}'
+        self.filler = size - len(self.head) - len(self.tail)
+
+    def __len__(self):
+        return len(self.head) + self.filler + len(self.tail)
+
+    def __iter__(self):
+        yield self.head
+        whole, rest = divmod(self.filler, len(PIECE))
+        for _ in range(whole):
+            yield PIECE
+        yield PIECE[:rest] + self.tail
+
+    def beginning(self, size):
+        """Its first `size` bytes, for reports (livedocs/exchanges.py) and the record of what was sent."""
+        return (self.head + PIECE[: max(0, size - len(self.head))])[:size]
+
 
 
 @when('I ask the API for "{address}" accepting compressed answers')
@@ -160,9 +185,8 @@ def create_empty(context, address):
 
 @when('I create through "{address}" a JSON document of {megabytes:d} MB')
 def create_big(context, address, megabytes):
-    """POST a valid JSON body of that many mebibytes."""
-    filler = b"x" * (megabytes * 1024 * 1024)
-    send(context, "POST", address, data=b'{"filler":"' + filler + b'"}', headers=JSON)
+    """POST a valid JSON document of that many mebibytes (its filler, plus 13 bytes of JSON), streamed."""
+    send(context, "POST", address, data=LargeDocument(megabytes * 1024 * 1024 + 13), headers=JSON)
 
 
 @when('I replace "{address}" with the JSON')

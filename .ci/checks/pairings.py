@@ -1,7 +1,7 @@
 """Any Then after any When: every pairing of the features' own When and Then lines, run as a two-step scenario.
 
 Generated at test time in a temporary directory from the features' When and Then lines (outlines expanded,
-tables and docstrings kept), run offline against the mock (in -j behave processes at once, 2 by default,
+tables and docstrings kept), run offline against the mock (in -j behave processes at once, two per core by default,
 each with a small formatter of this module writing every outcome as JSON), and counted: passed,
 failed with a worded message (the Then judged what came back and found it false, or said in one sentence
 that it cannot judge it), and anything else. The check fails on any Python exception that is not an
@@ -17,8 +17,9 @@ two lines of one step with the same shape of outcome take the same path through 
 The pairs run with the project's hooks, except that in the pairs whose When is a raw client's (those that wait for the mock to close a connection), the
 mock drops an idle or half-sent connection after 0.05 s instead of 5 s, and the app's pooled connections
 are closed before and after, so that no request of the app's meets that short limit on a connection left
-idle: pairing is about what the Thens make of what came back, not about the mock's timeouts, which the
-robustness battery checks.
+idle; and in the pairs whose When leaves a search by a pattern that backtracks for ever running (each pair waits
+for it to end), the mock cuts the search off after 0.05 s instead of 1 s: pairing is about what the Thens make
+of what came back, not about the mock's timeouts, which the robustness battery checks.
 
     python .ci/checks/pairings.py [--every-line] [--jobs N] [--keep DIR]
 """
@@ -37,6 +38,10 @@ from behave.formatter.base import Formatter
 
 ROOT = Path(__file__).resolve().parents[2]
 IDLE = 0.05  # seconds the pairs' mock waits for a request on an idle connection (the project's: 5)
+PATTERN_LIMIT = 0.05  # seconds the pairs' mock gives the patterns of a search left running in the background (1)
+# Whens that leave a search running on the mock after them: its pairs wait for it to end (steps/search_patterns.py),
+# so their mock cuts the search off after PATTERN_LIMIT, not after a second (126 pairs: 6 s instead of 126 s).
+BACKGROUND_SEARCHES = ("a client searches the comments with a pattern that backtracks for ever",)
 SHOWN = 15  # problems listed in full
 PER_PAIR = 0.002  # seconds a pair takes besides its When (behave's own work, the Then), to share out the pairs
 TIMEOUT = 1200  # seconds a behave process may take: a run that hangs is stopped and reported
@@ -62,6 +67,7 @@ import json
 import os
 
 import pairings
+from mockserver import jsregex
 
 _spec = importlib.util.spec_from_file_location("project_environment", {str(ROOT / "environment.py")!r})
 project = importlib.util.module_from_spec(_spec)
@@ -73,12 +79,15 @@ LIMITS = []  # the mock's own limits, while a raw client's pair runs with short 
 
 
 def before_scenario(context, scenario):
-    """The project's before_scenario; for a raw client's When, a mock that drops a silent client after {IDLE} s."""
+    """The project's before_scenario; for a raw client's When, a mock that drops a silent client after {IDLE} s;
+    for a search left running, one that cuts its patterns off after {PATTERN_LIMIT} s."""
     project.before_scenario(context, scenario)
     if "short_idle" in scenario.tags:
         project.services.default_client().session.close()  # no pooled connection of the app's is left idle
         LIMITS[:] = [context.mock.idle_timeout, context.mock.request_deadline]
         context.mock.idle_timeout = context.mock.request_deadline = {IDLE}
+    if "short_search" in scenario.tags:
+        context.mock.engine.pattern_time_limit = {PATTERN_LIMIT}
 
 
 def after_scenario(context, scenario):
@@ -86,6 +95,8 @@ def after_scenario(context, scenario):
     try:
         project.after_scenario(context, scenario)
     finally:
+        if "short_search" in scenario.tags:
+            context.mock.engine.pattern_time_limit = jsregex.TIME_LIMIT
         if "short_idle" in scenario.tags:
             context.mock.idle_timeout, context.mock.request_deadline = LIMITS
             project.services.default_client().session.close()
@@ -183,7 +194,7 @@ def _pattern(registry, step):
 
 
 def try_alone(directory, whens, one_each):
-    """Each When line run alone: (line, seconds, whether a raw client), one per step pattern and shape if one_each."""
+    """Each When line run alone: (line, seconds, the tags of its pairs), one per step pattern and shape if one_each."""
     lines = list(whens)
     feature = ["Feature: each When alone", ""]
     for n, when in enumerate(lines):
@@ -197,8 +208,9 @@ def try_alone(directory, whens, one_each):
     chosen = {}
     for n, when in enumerate(lines):  # a When that fails before recording (a bad table) keeps its line: shape None
         key = (whens[when], json.dumps(seen.get(n))) if one_each else n
-        raw = (seen.get(n) or [None])[0] == "a raw client"
-        chosen.setdefault(key, (when, took.get(n, 0.0), raw))
+        tags = ["@short_idle"] if (seen.get(n) or [None])[0] == "a raw client" else []
+        tags += ["@short_search"] if whens[when] in BACKGROUND_SEARCHES else []
+        chosen.setdefault(key, (when, took.get(n, 0.0), " ".join(tags)))
     return list(chosen.values()), outcomes, output
 
 
@@ -211,11 +223,11 @@ def prepare(directory):
 def write_pairs(directory, whens, thens, jobs):
     """The pairs in one feature per behave process (shared out by what their Whens took alone), and the issue's."""
     shards, load = [[] for _ in range(jobs)], [0.0] * jobs
-    for w, (when, took, raw) in sorted(enumerate(whens), key=lambda item: -item[1][1]):
+    for w, (when, took, tags) in sorted(enumerate(whens), key=lambda item: -item[1][1]):
         lightest = load.index(min(load))
         load[lightest] += (took + PER_PAIR) * len(thens)
         for t, then in enumerate(thens):
-            shards[lightest] += ["  @short_idle" if raw else "", f"  Scenario: pair {w}.{t}", when, then, ""]
+            shards[lightest] += [f"  {tags}" if tags else "", f"  Scenario: pair {w}.{t}", when, then, ""]
     for k, lines in enumerate(shards):
         (directory / f"pairs-{k}.feature").write_text("\n".join(["Feature: every When with every Then", ""] + lines),
                                                       encoding="utf-8")
@@ -280,8 +292,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--every-line", action="store_true", help="pair every distinct Then line, not one per step")
     parser.add_argument("--keep", metavar="DIR", help="write the pairs and outcomes here and keep them")
-    parser.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1),
-                        help="behave processes that run the pairs at once (default: 2, or 1 on one core)")
+    parser.add_argument("-j", "--jobs", type=int, default=min(8, 2 * (os.cpu_count() or 1)),
+                        help="behave processes that run the pairs at once (default: two per core, at most 8: one "
+                             "process cannot keep a core busy, its mock's threads sharing its GIL and its waits)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     whens, thens = collect(args.every_line)
