@@ -1,12 +1,12 @@
-"""CI check: the mock answers the fidelity corpus of `bodies` and `wire` exactly as the engine answered it.
+"""python -m fidelity.recorded (CI): the mock answers the corpus of `bodies` and `wire` as the engine answered it.
 
-engine_answers.json holds, for every request of those two families (seed 12: 1,154 and 625), what the engine
+recorded.json holds, for every request of those two families (seed 12: 1,154 and 625), what the engine
 answered: status, reason, headers in order (Date left out), a SHA-1 of the body (of a 500's first line, the
 error's name and message), interim answers and whether the connection closed, normalized as `python -m
 fidelity` does. The engine is fidelity/engine as the live API's lock file pins it (`npm ci --prefix
 fidelity/engine`: json-server 0.16.0, Express 4.17.1, body-parser 1.19.0, raw-body 2.4.0, http-errors 1.7.2,
 statuses 1.5.0, iconv-lite 0.4.24, type-is 1.6.18, content-type 1.0.4, qs 6.7.0) on Node 20 (recorded on
-20.20.2). Re-record with `PYTHONPATH=. python .ci/checks/engine_answers.py --record` where node and the engine
+20.20.2). Re-record with `python -m fidelity.recorded --record` where node and the engine
 are installed; like every comparison with the engine, it refuses an install unlike the lock file (an `npm install`
 of today resolves body-parser 1.20). The check itself needs neither: it sends the
 same bytes to an in-process mock and compares. This is what proves the llhttp reader (mockserver/reader.py)
@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from fidelity import families, rawwire
-from fidelity.__main__ import normal, start_engine
+from . import families, rawwire
+from .__main__ import normal, start_engine
 from mockserver import MockServer
 
 GOLDEN = Path(__file__).with_suffix(".json")
