@@ -98,12 +98,14 @@ class Handler(socketserver.StreamRequestHandler):
             self.wfile.write(_node_answer(request))
             return keep_alive
         blocked.pop(connection, None)
-        if len(request.body) > HEAVY_BODY:  # taken while the body was read (a request pipelined after one is not)
+        if len(request.body) > HEAVY_BODY and not self._heavy:  # taken while the body was read, unless pipelined
             self._take_heavy()
+            blocked.pop(connection, None)
         try:
             return self._answer(request, keep_alive, reader, mock)
         finally:
-            self._give_heavy_back()
+            if self._heavy:
+                self._give_heavy_back()
 
     def _answer(self, request, keep_alive, reader, mock):
         """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
@@ -119,7 +121,8 @@ class Handler(socketserver.StreamRequestHandler):
             return deliver(self.wfile, blob, keep_alive)
         blocked[connection] = time.monotonic()  # a client that does not read cannot hold the thread for ever
         self.wfile.write(blob)
-        self._give_heavy_back()  # written: the next large body may be read while this connection drains or idles
+        if self._heavy:  # written: the next large body may be read while this connection drains or idles
+            self._give_heavy_back()
         if request.truncated:  # the answer, then EOF at once; the upload is read and dropped so the client
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
             _drain(connection, request, reader.body_seen)
