@@ -137,7 +137,7 @@ class Engine:
 
 # Issue 11, item 3: what the caches keep is bounded by bytes (least recently used out first), so a mock that
 # serves distinct reads for days stays flat in memory. Both hold every answer the suite reads several times.
-RENDERED_BYTES = 12 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
+RENDERED_BYTES = 8 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
 REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them
 MAX_KEPT_REPLY = 256 * 1024  # bytes of body; larger answers (/db unpacked) are compressed again from the rendering
 # Renderings past this are not kept (/db: 1.4 MB, /photos: 1 MB): their compressed replies are (about 190 and 130 KB),

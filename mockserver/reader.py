@@ -59,8 +59,12 @@ class _Stop(Exception):
 class Reader:
     """One connection's parser: bytes in, requests (and Node's own answers) out, in order."""
 
-    def __init__(self, body_cap):
+    def __init__(self, body_cap, heavy=None):
         self.body_cap = body_cap
+        # (bytes, wait): once a body grows past this many bytes, wait() is called before more of it is kept; it
+        # returns the seconds it waited, which do not count against the request's deadline (wire.HEAVY_BODY)
+        self.heavy = heavy
+        self.waited = 0.0
         self.ready = collections.deque()  # (Request, NodeAnswer, Refusal or bytes to send at once; keep-alive?)
         self.failure = None  # the Refusal a callback raised before it stopped the parser
         self.closed = False  # Node would destroy the socket (CONNECT, a refusal, a body cut short)
@@ -76,6 +80,7 @@ class Reader:
     def _reset(self):
         self.url, self.fields, self.counted, self.raw_head = [], [], 0, 0
         self.request, self.parts, self.size, self.skip_body, self.keep_alive = None, [], 0, False, False
+        self.waited = 0.0
 
     # -- the loop the transport calls ----------------------------------------------------------
 
@@ -104,7 +109,7 @@ class Reader:
                 return item, keep_alive
             if self.closed:
                 return None
-            if self.request is not None and time.monotonic() > deadline:
+            if self.request is not None and time.monotonic() - self.waited > deadline:
                 raise socket.timeout("request took too long")
             data = read()
             if not data:
@@ -238,7 +243,10 @@ class Reader:
     def on_body(self, piece):
         if self.skip_body:
             return
+        before = self.size
         self.size += len(piece)
+        if self.heavy is not None and before <= self.heavy[0] < self.size:  # a large body: wait for its turn
+            self.waited += self.heavy[1]()
         request = self.request
         if request.truncated:
             return

@@ -17,7 +17,13 @@ REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is
 BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is not read
 DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
 READ_SIZE = 65536
-HEAVY_BODY = 256 * 1024  # a request body past this is answered one at a time: its working copies are many MB
+# A request body past this is read, answered and written one at a time (MockServer.heavy): its working copies are
+# many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock (issue 11, item 3).
+HEAVY_BODY = 256 * 1024
+# Replies with a body past this are encoded for each write and not kept with the reply: they are not kept by the
+# engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
+# (a write's echo) for as long as the answer is being written (issue 11, item 3).
+MAX_KEPT_WIRE = 256 * 1024
 
 
 class Handler(socketserver.StreamRequestHandler):
@@ -31,16 +37,39 @@ class Handler(socketserver.StreamRequestHandler):
     def handle(self):
         """Serve requests on this connection until either side closes it or it idles out."""
         self.server.track(self.connection)
-        reader = Reader(BODY_CAP)
+        reader = Reader(BODY_CAP, (HEAVY_BODY, self._take_heavy))
         self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
         self._again = None  # the last plain read answered: its bytes, journal entry and size, reply, how sent, engine
+        self._heavy = False  # whether this connection holds the mock's one turn for a large body
         try:
             while self._serve_one(reader):
                 pass
         except (OSError, ValueError):
             pass  # a reset, a timeout or a socket closed by stop(): the connection is over
         finally:
+            self._give_heavy_back()
             self.server.untrack(self.connection)
+
+    def _take_heavy(self):
+        """Wait for the turn to read and answer a large body (the reader calls this); the seconds waited.
+
+        The wait is not a stuck read: the accept loop's clock for this connection starts again once it is over.
+        """
+        if self._heavy:
+            return 0.0
+        blocked, connection = self.server.blocked, self.connection
+        began = time.monotonic()
+        blocked.pop(connection, None)
+        self.server.mock.heavy.acquire()
+        self._heavy = True
+        blocked[connection] = now = time.monotonic()
+        return now - began
+
+    def _give_heavy_back(self):
+        """Let the next large body be read, if this connection had the turn."""
+        if self._heavy:
+            self._heavy = False
+            self.server.mock.heavy.release()
 
     def _serve_one(self, reader):
         """Read up to the next thing to answer and answer it; False when the connection should close."""
@@ -69,10 +98,14 @@ class Handler(socketserver.StreamRequestHandler):
             self.wfile.write(_node_answer(request))
             return keep_alive
         blocked.pop(connection, None)
-        if len(request.body) <= HEAVY_BODY:
+        if len(request.body) > HEAVY_BODY and not self._heavy:  # taken while the body was read, unless pipelined
+            self._take_heavy()
+            blocked.pop(connection, None)
+        try:
             return self._answer(request, keep_alive, reader, mock)
-        with mock.heavy:  # one large body at a time, as Node's one thread takes them (issue 11, item 3)
-            return self._answer(request, keep_alive, reader, mock)
+        finally:
+            if self._heavy:
+                self._give_heavy_back()
 
     def _answer(self, request, keep_alive, reader, mock):
         """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
@@ -88,6 +121,8 @@ class Handler(socketserver.StreamRequestHandler):
             return deliver(self.wfile, blob, keep_alive)
         blocked[connection] = time.monotonic()  # a client that does not read cannot hold the thread for ever
         self.wfile.write(blob)
+        if self._heavy:  # written: the next large body may be read while this connection drains or idles
+            self._give_heavy_back()
         if request.truncated:  # the answer, then EOF at once; the upload is read and dropped so the client
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
             _drain(connection, request, reader.body_seen)
@@ -120,9 +155,12 @@ def encode_reply(reply, keep_alive, method="GET"):
     key = (keep_alive, method == "HEAD")
     kept = reply.wire.get(key)  # (the Date line it holds, the bytes, where the Date line starts)
     date = _date[1] if _date[0] == int(time.time()) else _date_line()
+    if kept is None and len(reply.body) > MAX_KEPT_WIRE:  # one copy of a large body, made for this write only
+        before, head, body = _encode_parts(reply, keep_alive, method)
+        return b"".join((before, date, head, *body))
     if kept is None:  # encoded once per reply: the engine hands out the same reply to the same read
-        before, after = _encode_parts(reply, keep_alive, method)
-        kept = reply.wire[key] = (date, before + date + after, len(before))
+        before, head, body = _encode_parts(reply, keep_alive, method)
+        kept = reply.wire[key] = (date, b"".join((before, date, head, *body)), len(before))
     elif kept[0] is not date:  # the same bytes but the Date line, once a second: one copy of the body kept
         old, blob, at = kept
         kept = reply.wire[key] = (date, blob[:at] + date + blob[at + len(old):], at)
@@ -130,7 +168,8 @@ def encode_reply(reply, keep_alive, method="GET"):
 
 
 def _encode_parts(reply, keep_alive, method):
-    """The bytes before the Date header, and those after it (the rest of the head and the body)."""
+    """The bytes before the Date header, the rest of the head after it, and the body's pieces (chunk framing
+    included), so that the caller joins them into one byte string with a single copy of the body."""
     lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}"]
     chunked = False
     for name, value in reply.headers:
@@ -141,13 +180,14 @@ def _encode_parts(reply, keep_alive, method):
     rest = ["Connection: keep-alive" if keep_alive else "Connection: close"]
     if keep_alive:
         rest.append(f"Keep-Alive: timeout={KEEP_ALIVE_SECONDS}")
-    body = reply.body
+    body = (reply.body,)
     if chunked and method != "HEAD":
         rest.append("Transfer-Encoding: chunked")
-        body = (f"{len(body):x}\r\n".encode("ascii") + body + b"\r\n" if body else b"") + b"0\r\n\r\n"
+        size = len(reply.body)
+        body = (f"{size:x}\r\n".encode("ascii"), reply.body, b"\r\n0\r\n\r\n") if size else (b"0\r\n\r\n",)
     before = ("\r\n".join(lines) + "\r\n").encode("latin-1", "replace")
-    after = ("\r\n".join(rest) + "\r\n\r\n").encode("latin-1", "replace")
-    return before, after + body
+    head = ("\r\n".join(rest) + "\r\n\r\n").encode("latin-1", "replace")
+    return before, head, body
 
 
 _date = (0, b"")  # (the second, its Date line): formatting a date costs more than the rest of an answer

@@ -3,8 +3,11 @@
 Runs `python -m mockserver --quiet` and sends it the issue's traffic (2,000 distinct reads of /comments and
 500 writes of 100 KB), then a nastier mix: long distinct addresses of the biggest collection, 5 MB bodies,
 requests with 16 KB of headers (a few big ones, or thousands of tiny ones), distinct `_like` patterns and
-distinct origins with gzip. It reads the mock's peak resident memory (VmHWM) from /proc and fails if it
-grew by 100 MB or more over the mock's memory after a warm-up.
+distinct origins with gzip. After each mix it reads from /proc the mock's resident memory (VmRSS) and its peak
+resident memory so far (VmHWM, requests in flight included) and fails if either grew by LIMIT_MB or more over the
+mock's resident memory after a warm-up, or if a request failed. Measured (six runs, 4 clients): resident +45.8 to
++52.0 MB after the four rounds; peak +75.5 to +79.8 MB, in the second nastier mix, while 5 MB writes are in flight
+(it was +102 to +108 MB before large bodies took turns while read and the pattern and rendering budgets shrank).
 """
 
 import http.client
@@ -17,7 +20,7 @@ import time
 LIMIT_MB = 100
 CONNECTIONS = 4  # clients at once: several threads of the mock allocate at the same time, as in real use
 TIMEOUT = 60  # seconds for any one answer (a 5 MB write takes well under a second)
-WORDS = "\\w" * 7000  # a `_like` pattern that compiles to about 2.6 MB
+WORDS = "\\w" * 7000  # a `_like` pattern that once compiled to 2.6 MB (now to one that no record is long enough for)
 
 
 def start_cli():
@@ -63,7 +66,7 @@ def nasty_traffic():
     for n in range(200):  # distinct regular expressions of 4 KB (anchored, so that matching them is quick)
         pattern = "^(?:" + "|".join(f"(w{n}x{i}[a-z]+)" for i in range(280)) + ")"
         yield "GET", f"/comments?body_like={pattern}", None, {}
-    for n in range(8):  # distinct regular expressions of 14 KB that compile to 2.6 MB each (and take a second)
+    for n in range(8):  # distinct regular expressions of 14 KB (they once compiled to 2.6 MB each)
         yield "GET", f"/comments?body_like={n}{WORDS}", None, {}
     for n in range(2000):  # distinct origins with gzip: whole replies kept per origin
         yield "GET", "/posts", None, {"Origin": f"http://{n}.example", "Accept-Encoding": "gzip"}
@@ -106,7 +109,8 @@ def drive(host, port, requests):
 
 
 def main():
-    """Warm up, then each traffic mix, then both again; fail if the memory kept grew by LIMIT_MB or a request failed."""
+    """Warm up, then each traffic mix, then both again; fail if the memory kept or the peak grew by LIMIT_MB or a
+    request failed."""
     mock, host, port = start_cli()
     ok = True
     try:
@@ -119,11 +123,11 @@ def main():
             started = time.monotonic()
             counts = drive(host, port, traffic())
             now, peak = memory_mb(mock.pid)
-            good = now - base < LIMIT_MB and not counts["errors"]
+            good = now - base < LIMIT_MB and peak - base < LIMIT_MB and not counts["errors"]
             ok &= good
             print(f"{'ok  ' if good else 'FAIL'} {name}: {counts['answers']} requests in "
-                  f"{time.monotonic() - started:.1f} s; resident {now:.1f} MB: {now - base:+.1f} MB (limit "
-                  f"{LIMIT_MB} MB); peak so far {peak:.1f} MB: {peak - base:+.1f} MB, with requests in flight")
+                  f"{time.monotonic() - started:.1f} s; resident {now:.1f} MB: {now - base:+.1f} MB; peak so far "
+                  f"{peak:.1f} MB: {peak - base:+.1f} MB, with requests in flight (limit for both {LIMIT_MB} MB)")
             for error in counts["errors"][:5]:
                 print(f"     failed: {error}")
     finally:

@@ -107,6 +107,14 @@ Feature: The mock stands up to bad clients
     When I look up user 3
     Then I get the user "Clementine Bauch" with username "Samantha"
 
+  # The mock reads and answers a body over 256 KB one at a time, to bound its memory (README, "What it keeps").
+  Scenario: a large upload that stalls halfway holds up the next one only until it is dropped
+    Given the mock drops a silent client after 0.2 seconds
+    And a client has sent half of a 1 MB upload and gone silent
+    When a client offers a user with a name of 1 MB
+    Then the user with the long name is created within 2 seconds
+    And the mock has dropped the silent upload
+
   Scenario: clients that hang up during json-server's delay free their threads at once
     When 200 clients ask for every user, delayed by 2147483647 ms, and hang up before the answer
     Then within 1 second the mock has no thread left for them
