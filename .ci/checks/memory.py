@@ -5,7 +5,8 @@ Runs `python -m mockserver --quiet` and sends it the issue's traffic (2,000 dist
 requests with 16 KB of headers (a few big ones, or thousands of tiny ones), distinct `_like` patterns and
 distinct origins with gzip. After each mix it reads from /proc the mock's resident memory (VmRSS) and its peak
 resident memory so far (VmHWM, requests in flight included) and fails if either grew by LIMIT_MB or more over the
-mock's resident memory after a warm-up, or if a request failed. Measured (six runs, 4 clients): resident +45.8 to
+mock's resident memory after a warm-up, or if a request failed (a search cut off at its time limit, as on a loaded
+machine, is the mock's bound at work: counted and printed, not failed). Measured (six runs, 4 clients): resident +45.8 to
 +52.0 MB after the four rounds; peak +75.5 to +79.8 MB, in the second nastier mix, while 5 MB writes are in flight
 (it was +102 to +108 MB before large bodies took turns while read and the pattern and rendering budgets shrank).
 """
@@ -18,6 +19,7 @@ import threading
 import time
 
 LIMIT_MB = 100
+CUT_OFF = b"cut off after"  # a search's answer when its time limit ran out (mockserver/jsregex.py): load, not memory
 CONNECTIONS = 4  # clients at once: several threads of the mock allocate at the same time, as in real use
 TIMEOUT = 60  # seconds for any one answer (a 5 MB write takes well under a second)
 WORDS = "\\w" * 7000  # a `_like` pattern that once compiled to 2.6 MB (now to one that no record is long enough for)
@@ -74,7 +76,7 @@ def nasty_traffic():
 
 def drive(host, port, requests):
     """Send every request over CONNECTIONS keep-alive connections at once; the count of answers and errors."""
-    lock, counts = threading.Lock(), {"answers": 0, "errors": []}
+    lock, counts = threading.Lock(), {"answers": 0, "errors": [], "cut off": 0}
     source = iter(requests)
 
     def client():
@@ -89,13 +91,17 @@ def drive(host, port, requests):
             try:
                 conn.request(method, target, body, headers)
                 response = conn.getresponse()
-                response.read()
+                body = response.read()
                 outcome = None if response.status in (200, 201) else f"status {response.status}"
+                if response.status == 500 and "_like=" in target and CUT_OFF in body:
+                    outcome = "cut off"  # a slow machine: the pattern's time limit ran out, as it must (not memory)
             except (OSError, http.client.HTTPException) as exc:
                 outcome = repr(exc)
                 conn.close()
             with lock:
                 counts["answers"] += 1
+                if outcome == "cut off":
+                    counts["cut off"], outcome = counts["cut off"] + 1, None
                 if outcome:
                     counts["errors"].append(f"{method} {target[:60]}: {outcome}")
         conn.close()
@@ -127,7 +133,8 @@ def main():
             ok &= good
             print(f"{'ok  ' if good else 'FAIL'} {name}: {counts['answers']} requests in "
                   f"{time.monotonic() - started:.1f} s; resident {now:.1f} MB: {now - base:+.1f} MB; peak so far "
-                  f"{peak:.1f} MB: {peak - base:+.1f} MB, with requests in flight (limit for both {LIMIT_MB} MB)")
+                  f"{peak:.1f} MB: {peak - base:+.1f} MB, with requests in flight (limit for both {LIMIT_MB} MB)"
+                  + (f"; {counts['cut off']} searches cut off at their time limit" if counts["cut off"] else ""))
             for error in counts["errors"][:5]:
                 print(f"     failed: {error}")
     finally:
