@@ -3,6 +3,7 @@
 import argparse
 import ctypes
 import errno
+import os
 import signal
 import socket
 import sys
@@ -212,14 +213,22 @@ def main(argv=None):
     with server:
         faults = server.faults.faults()
         mode = (" (read-only)" if args.read_only else "") + (" with faults" if faults else "")
-        print(f"JSONPlaceholder mock{mode} on {server.base_url} - Ctrl-C stops it", flush=True)
+        say(f"JSONPlaceholder mock{mode} on {server.base_url} - Ctrl-C stops it")
         if faults:
-            print("faults, the first that matches a request applies:", *map(describe_fault, faults), sep="\n",
-                  flush=True)
+            say("faults, the first that matches a request applies:", *map(describe_fault, faults))
         while not stopping.wait(0.5):
             pass
-    print("stopped", flush=True)
+    say("stopped")
     return 0
+
+
+def say(*lines):
+    """Print lines at once; a standard output whose reader has gone (`| head -1`) is no error, and no traceback: the
+    mock serves, and stops, without it."""
+    try:
+        print(*lines, sep="\n", flush=True)
+    except (OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor at exit, when Python flushes it again
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The mock's command line speaks (issue 13, point 8): a line per request, --quiet, a banner that lists the
 faults, --help that explains each fault kind and what the mock keeps, and clear errors (exit 2) for bad options,
-a bad host blamed on the host.
+a bad host blamed on the host; piped to a reader that has gone, it serves and stops with no traceback.
 """
 
 import http.client
@@ -141,12 +141,35 @@ def bad_options():
         mock.stop()
 
 
+def reader_gone():
+    """Its output piped to a reader that has gone (`| head -1`): served, and stopped by SIGTERM, with no traceback."""
+    mock = subprocess.Popen([*CLI, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    banner = mock.stdout.readline()
+    mock.stdout.close()  # the reader goes, as `head -1` does after its line
+    port = int(banner.split(" on ")[1].split()[0].rsplit(":", 1)[1])
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=PATIENCE)
+    connection.request("GET", "/users/1")
+    status = connection.getresponse().status  # its log line goes to the closed pipe
+    connection.close()
+    mock.terminate()
+    try:
+        code = mock.wait(PATIENCE)
+    except subprocess.TimeoutExpired:
+        mock.kill()
+        code = mock.wait()
+    errors = mock.stderr.read()
+    mock.stderr.close()
+    check(status == 200 and code == 0 and not errors.strip(),
+          f"its reader gone: GET /users/1 {status}, stopped by SIGTERM with exit {code}, stderr {errors.strip()[-120:]!r}")
+
+
 def main():
     """Every check; exit 1 if any failed."""
     request_lines()
     quiet()
     help_text()
     bad_options()
+    reader_gone()
     return 0 if all(RESULTS) else 1
 
 
