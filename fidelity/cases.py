@@ -44,3 +44,17 @@ def json_write(family, method, target, body, headers=(), *, name=None):
 def query_value(text):
     """A query value percent-encoded as a browser's URLSearchParams would send it."""
     return quote(text, safe="")
+
+
+def mutated(rng, valid, pieces, shortest=0):
+    """One of the valid texts with one to three characters inserted or deleted, or cut (to `shortest` at least)."""
+    text = list(rng.choice(valid))
+    for _ in range(rng.randint(1, 3)):
+        at, roll = rng.randrange(len(text) + 1), rng.random()
+        if roll < 0.4 and text:
+            del text[min(at, len(text) - 1)]
+        elif roll < 0.8:
+            text.insert(at, rng.choice(pieces))
+        else:
+            text = text[:max(at, shortest)]
+    return "".join(text)

@@ -5,7 +5,7 @@ import base64
 import gzip
 import zlib
 
-from fidelity.cases import Case, json_write, request
+from fidelity.cases import Case, json_write, mutated, request
 
 FAMILY = "bodies"
 BAD_JSON = ("{", "[", '{"a":', '{"a" 1}', "{'a': 1}", '{"a": 1,}', "[1,]", "nul", "{} x", '{"a": 01}', '"\\x"',
@@ -74,16 +74,7 @@ def _bad_json(rng):
         method, target = rng.choice((("POST", "/users"), ("PUT", "/users/1"), ("PATCH", "/users/1")))
         yield json_write(FAMILY, method, target, text.encode("utf-8"), name=f"{method} {target} {text!r}")
     for _ in range(160):
-        text = list(rng.choice(VALID))
-        for _ in range(rng.randint(1, 3)):
-            at, roll = rng.randrange(len(text) + 1), rng.random()
-            if roll < 0.4 and text:
-                del text[min(at, len(text) - 1)]
-            elif roll < 0.8:
-                text.insert(at, rng.choice(PIECES))
-            else:
-                text = text[:max(at, 1)]
-        body = "".join(text).encode("utf-8")
+        body = mutated(rng, VALID, PIECES, shortest=1).encode("utf-8")
         yield json_write(FAMILY, "POST", "/users", body, name=f"mutated {body[:60]!r}")
 
 

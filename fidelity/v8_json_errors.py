@@ -1,4 +1,4 @@
-"""CI check: mockserver.v8json words every bad JSON text exactly as V8's JSON.parse (Node 20) does.
+"""python -m fidelity.v8_json_errors (CI): mockserver.v8json words every bad JSON text as V8's JSON.parse (Node 20).
 
 v8_json_errors.json holds seeded texts, bad and good, each with the message Node 20.20 gave for it (null:
 it parses), recorded with `--record` on a machine with node. The check needs no node: it compares.
@@ -12,6 +12,8 @@ from pathlib import Path
 
 from mockserver import v8json
 
+from .cases import mutated
+
 GOLDEN = Path(__file__).with_suffix(".json")
 PIECES = ['{', '}', '[', ']', ':', ',', '"', 'a', '1', '0', '-', '+', '.', 'e', 'E', ' ', '\n', 't', 'r', 'u', 'n',
           'l', 'f', '\\', 'x', '\x01', 'é', '😀', '\t', '"a"', '"b":', 'true', 'null', '12', '-0.5e+3', '\\u12', '#']
@@ -23,17 +25,7 @@ NODE = "let d='';process.stdin.on('data',c=>d+=c).on('end',()=>process.stdout.wr
 def corpus(rng):
     """Random strings of JSON's pieces, and valid documents with a few characters inserted, deleted or cut."""
     texts = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, rng.choice((4, 12, 30))))) for _ in range(2500)]
-    for _ in range(1500):
-        text = list(rng.choice(VALID))
-        for _ in range(rng.randint(1, 3)):
-            at, roll = rng.randrange(len(text) + 1), rng.random()
-            if roll < 0.4 and text:
-                del text[min(at, len(text) - 1)]
-            elif roll < 0.8:
-                text.insert(at, rng.choice(PIECES))
-            else:
-                text = text[:at]
-        texts.append("".join(text))
+    texts += [mutated(rng, VALID, PIECES) for _ in range(1500)]
     return texts + ["[" * 3000 + "]" * 2999, '{"a":' * 3000 + "1" + "}" * 3000]
 
 
