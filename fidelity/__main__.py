@@ -57,14 +57,19 @@ def unlike_the_lock():
     return wrong
 
 
-def start_engine(data=DATA):
-    """The engine over a data file, as a child process on a free port: (process, port); exits with advice if it
-    cannot start or is not the engine the lock file pins."""
-    if not (ROOT / "engine" / "node_modules" / "json-server").is_dir():
+def require_engine(package):
+    """Exit with advice unless fidelity/engine/node_modules holds the package, as its package-lock.json pins it all."""
+    if not (ROOT / "engine" / "node_modules" / package).is_dir():
         sys.exit("the engine is not installed: run `npm ci --prefix fidelity/engine` (needs node and npm)")
     if wrong := unlike_the_lock():
         sys.exit(f"fidelity/engine/node_modules is not what its package-lock.json pins ({'; '.join(wrong[:5])}): "
                  "run `npm ci --prefix fidelity/engine`")
+
+
+def start_engine(data=DATA):
+    """The engine over a data file, as a child process on a free port: (process, port); exits with advice if it
+    cannot start or is not the engine the lock file pins."""
+    require_engine("json-server")
     try:
         process = subprocess.Popen(["node", str(ROOT / "engine" / "server.js"), str(data)], stdout=subprocess.PIPE,
                                    stderr=subprocess.DEVNULL, text=True)

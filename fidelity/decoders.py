@@ -12,7 +12,7 @@ import random
 import subprocess
 import sys
 
-from fidelity.__main__ import unlike_the_lock
+from fidelity.__main__ import require_engine
 from fidelity.libraries import MODULES
 from mockserver import iconv
 
@@ -57,11 +57,7 @@ def main(argv=None):
     parser.add_argument("--count", type=int, default=1500, help="byte strings per charset (default 1500)")
     parser.add_argument("--seed", type=int, default=12)
     args = parser.parse_args(argv)
-    if not (MODULES / "iconv-lite").is_dir():
-        sys.exit("the engine is not installed: run `npm ci --prefix fidelity/engine` (needs node and npm)")
-    if wrong := unlike_the_lock():
-        sys.exit(f"fidelity/engine/node_modules is not what its package-lock.json pins ({'; '.join(wrong[:5])}): "
-                 "run `npm ci --prefix fidelity/engine`")
+    require_engine("iconv-lite")
     pairs = inputs(random.Random(args.seed), args.count)
     lines = "\n".join(json.dumps([charset, data.hex()]) for charset, data in pairs)
     node = subprocess.run(["node", "-e", _NODE, str(MODULES)], input=lines, capture_output=True, text=True,
