@@ -141,7 +141,7 @@ def before_scenario(context, scenario):
 
 def before_step(context, step):
     """Remember the step that runs (a scenario past its deadline names it); drop exchanges made outside steps."""
-    context.run["current_step"] = step  # named if the scenario passes its deadline; a When's words (steps/outcome.py)
+    context.run["current_step"] = step  # named if the scenario passes its deadline; a When's words (steps/support/outcome.py)
     context.exchanges.take()
     if step.table is not None or step.text is not None:
         _refuse_unread(context, step)
@@ -232,7 +232,7 @@ def _root_cause(exc):
 
 
 def _refuse_unread(context, step):
-    """Fail a step given a table or docstring it does not declare it takes (steps/tables.py): it would ignore it."""
+    """Fail a step given a table or docstring it does not declare it takes (steps/support/tables.py): it would ignore it."""
     match = context._runner.step_registry.find_match(step)  # the runner's registry: the one its steps are in
     if match is None:
         return  # an undefined step: behave says so

@@ -6,8 +6,8 @@ import sys
 import threading
 
 from mockserver import MockServer
-from mockserver.messages import Request
-from mockserver.wire import encode_reply
+from mockserver.node.messages import Request
+from mockserver.transport.wire import encode_reply
 
 PATHS = ("/users", "/users/1")
 
@@ -15,7 +15,7 @@ PATHS = ("/users", "/users/1")
 def mock_replies():
     """The mock's reply to each benchmarked path."""
     with MockServer() as mock:
-        return {path: mock.engine.handle(Request("GET", path, {"host": "127.0.0.1"})) for path in PATHS}
+        return {path: mock.app.handle(Request("GET", path, {"host": "127.0.0.1"})) for path in PATHS}
 
 
 def mock_bodies():

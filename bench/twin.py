@@ -34,7 +34,7 @@ def record(plan_path, behave_args):
     from behave.matchers import ParseMatcher
     from behave.step_registry import registry
 
-    from mockserver.journal import Journal
+    from mockserver.controls.journal import Journal
 
     scenarios, current = {}, {"steps": None}
     scenario_run, step_run = model.Scenario.run, model.Step.run
@@ -85,7 +85,7 @@ def scenario_key(location):
 
 def _again(template):
     """The request a journal entry's fields stand for (a read sent again: no body)."""
-    from mockserver.messages import Request
+    from mockserver.node.messages import Request
 
     query = template["query_string"]
     return Request(template["method"], template["path"] + (f"?{query}" if query else ""), template["headers"])

@@ -1,4 +1,4 @@
-"""python -m fidelity.decoders: mockserver/iconv.py against iconv-lite 0.4.24 itself, byte string by byte string.
+"""python -m fidelity.decoders: mockserver/npm/iconv.py against iconv-lite 0.4.24 itself, byte string by byte string.
 
 Each charset body-parser 1.19.0 lets a JSON body have (utf-8, utf-16le, utf-16be, utf-16, utf-7, utf-7-imap) decodes
 thousands of seeded random byte strings in Node, through iconv-lite's getDecoder as raw-body calls it (write, then
@@ -14,7 +14,7 @@ import sys
 
 from fidelity.__main__ import require_engine
 from fidelity.libraries import MODULES
-from mockserver import iconv
+from mockserver.npm import iconv
 
 CHARSETS = ("utf-8", "utf-16le", "utf-16be", "utf-16", "utf-7", "utf-7-imap")
 _NODE = ("const iconv = require(process.argv[1] + '/iconv-lite');"

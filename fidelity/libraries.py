@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from fidelity.__main__ import require_engine
-from mockserver import jsobjects, lodash, negotiator, pluralize, qs, urlparams
-from mockserver.jsrt import UNDEFINED
+from mockserver.node import jsobjects
+from mockserver.npm import lodash, negotiator, pluralize, qs, urlparams
+from mockserver.node.jsrt import UNDEFINED
 
 MODULES = Path(__file__).resolve().parent / "engine" / "node_modules"
 DATA = Path(__file__).resolve().parent.parent / "mockserver" / "data" / "jsonplaceholder.json"

@@ -9,7 +9,7 @@ MAX_ANSWER = 32 * 1024 * 1024  # the largest answer read (/photos with _embed is
 
 
 @dataclass
-class Answer:
+class WireAnswer:
     """One answer as it came on the wire; status None when nothing came (closed or timed out)."""
 
     status: int = None
@@ -81,7 +81,7 @@ def exchange(port, data, method_hint="GET", timeout=TIMEOUT):
 
 def _read(stream, method_hint):
     """The next answer on the stream."""
-    answer = Answer()
+    answer = WireAnswer()
     while True:
         line = stream.line()
         if line is None:

@@ -9,8 +9,8 @@ statuses 1.5.0, iconv-lite 0.4.24, type-is 1.6.18, content-type 1.0.4, qs 6.7.0)
 20.20.2). Re-record with `python -m fidelity.recorded --record` where node and the engine
 are installed; like every comparison with the engine, it refuses an install unlike the lock file (an `npm install`
 of today resolves body-parser 1.20). The check itself needs neither: it sends the
-same bytes to an in-process mock and compares. This is what proves the llhttp reader (mockserver/reader.py)
-and body-parser (mockserver/bodyparser.py, mockserver/iconv.py) right in CI.
+same bytes to an in-process mock and compares. This is what proves the llhttp reader (mockserver/transport/reader.py)
+and body-parser (mockserver/npm/bodyparser.py, mockserver/npm/iconv.py) right in CI.
 """
 
 import hashlib

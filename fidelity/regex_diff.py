@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 
 from fidelity import regex_grammar
-from mockserver import jsregex, seed_data
-from mockserver.nodeerrors import NodeError
+from mockserver import seed_data
+from mockserver.node.regexp import jsregex
+from mockserver.node.nodeerrors import NodeError
 
 ROOT = Path(__file__).resolve().parent
 ORACLE = ROOT / "regex_oracle.js"

@@ -17,7 +17,7 @@ from fidelity import rawwire
 from fidelity.__main__ import describe, normal, start_engine
 from fidelity.cases import Case, get, request
 from mockserver import MockServer, seed_data
-from mockserver.datasets import generated_users, with_users
+from mockserver.controls.datasets import generated_users, with_users
 
 PEOPLE = [
     {"id": 1, "name": "Zoë Ärger", "username": "zoe", "email": "zoe@example.de", "address": {"city": "Köln"},

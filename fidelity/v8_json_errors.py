@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mockserver import v8json
+from mockserver.node import v8json
 
 from .cases import mutated
 

@@ -86,16 +86,16 @@ def _type_words(kind):
 
 
 def judged(func):
-    """For a Then: what it checks and after which Whens (its @judges reading, steps/judging.py)."""
+    """For a Then: what it checks and after which Whens (its @judges reading, steps/support/judging.py)."""
     reading = getattr(func, "judges", None)
     if reading is None:
         raise SystemExit(f"{func.__name__} ({func.__code__.co_filename}) is a Then without @judges: "
-                         "declare what it reads (steps/judging.py), so the dictionary can say what it checks")
+                         "declare what it reads (steps/support/judging.py), so the dictionary can say what it checks")
     return [f"**Checks** {reading.what}, **after** {reading.after}."]
 
 
 def taken(func):
-    """What a step takes under it, if anything (its @takes, steps/tables.py)."""
+    """What a step takes under it, if anything (its @takes, steps/support/tables.py)."""
     what, columns, any_of = getattr(func, "takes", (None, (), False))
     if what == "table":
         return [f"**Takes a table** with columns among: {', '.join(columns)} (or a field's dotted path, such as "

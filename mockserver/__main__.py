@@ -9,8 +9,10 @@ import socket
 import sys
 import threading
 
-from . import engine, journal, jsregex
-from .faults import DESCRIPTIONS, KINDS, error_status, seconds
+from .controls import journal
+from .jsonserver import app
+from .node.regexp import jsregex
+from .controls.faults import DESCRIPTIONS, KINDS, error_status, seconds
 from .server import MockServer
 
 
@@ -45,8 +47,8 @@ def _epilog():
     return (f"fault kinds (--fault KIND[:PATH]):\n{kinds}\n\n"
             "what it keeps in memory (least recently used out first, so it stays flat however long it runs):\n"
             f"  the journal of requests: the last --journal-entries, the first --journal-body-bytes of each body,\n"
-            f"  {journal.MAX_BYTES // mib} MiB in all; rendered answers {engine.RENDERED_BYTES // mib} MiB and whole replies "
-            f"{engine.REPLY_BYTES // mib} MiB, none with a body\n  over {engine.MAX_KEPT_REPLY // 1024} KiB; "
+            f"  {journal.MAX_BYTES // mib} MiB in all; rendered answers {app.RENDERED_BYTES // mib} MiB and whole replies "
+            f"{app.REPLY_BYTES // mib} MiB, none with a body\n  over {app.MAX_KEPT_REPLY // 1024} KiB; "
             f"compiled _like patterns {jsregex.MAX_KEPT} at most, {jsregex.MAX_KEPT_COST:,} regex pieces in all "
             "(about 15 MB at worst)\n\n"
             "each request is logged as json-server logs it: METHOD ADDRESS STATUS TIME ms - BYTES")

@@ -11,14 +11,15 @@ import time
 import traceback
 from importlib import resources
 
-from . import datasets
-from .engine import WRITE_METHODS, Engine, Reply, new_caches
-from .fault_replies import answer_with_fault
-from .faults import FaultPlan
-from .journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
-from .stubs import StubPlan, reply_for
-from .waits import Waits
-from .wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
+from .controls import datasets
+from .jsonserver.app import WRITE_METHODS, App, new_caches
+from .node.messages import Reply
+from .controls.fault_replies import answer_with_fault
+from .controls.faults import FaultPlan
+from .controls.journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
+from .controls.stubs import StubPlan, reply_for
+from .transport.waits import Waits
+from .transport.wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
 MAX_ERRORS = 100  # tracebacks kept until take_errors(): a mock that fails on every request stays bounded
@@ -35,7 +36,7 @@ def seed_data():
 
 @functools.lru_cache(maxsize=1)
 def seed_caches():
-    """The seed engine's caches, shared by every mock of the process over the seed: its answers are rendered,
+    """The seed app's caches, shared by every mock of the process over the seed: its answers are rendered,
     compressed and encoded once per process, not once per mock (a fresh mock per feature costs nothing more)."""
     return new_caches()
 
@@ -126,10 +127,10 @@ class MockServer:
     def __init__(self, host="127.0.0.1", port=0, *, read_only=False, data=None,
                  journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
         self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
-        self.engine = self._seed_engine = (Engine(datasets.validate(data)) if data is not None
-                                           else Engine(seed_data(), caches=seed_caches()))
-        self.faults = FaultPlan()  # what goes wrong on demand (mockserver/faults.py); cleared by reset()
-        self.stubs = StubPlan()  # custom answers for addresses (mockserver/stubs.py); cleared by reset()
+        self.app = self._seed_app = (App(datasets.validate(data)) if data is not None
+                                           else App(seed_data(), caches=seed_caches()))
+        self.faults = FaultPlan()  # what goes wrong on demand (mockserver/controls/faults.py); cleared by reset()
+        self.stubs = StubPlan()  # custom answers for addresses (mockserver/controls/stubs.py); cleared by reset()
         self.read_only = read_only
         self.log = log  # called with one line per request answered (method, address, status, time), or None
         # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
@@ -223,7 +224,7 @@ class MockServer:
         custom answers."""
         self.faults.clear()  # also cuts short an answer the last scenario left waiting
         self.stubs.clear()
-        self.engine = self._seed_engine  # the seed's engine, its caches kept: no cost when no scenario changed it
+        self.app = self._seed_app  # the seed's app, its caches kept: no cost when no scenario changed it
         self._waits.cut_short()
         self.journal.clear()
         with self._errors_lock:
@@ -233,12 +234,12 @@ class MockServer:
     @property
     def data(self):
         """The data set the mock answers from now (the seed, or the scenario's own)."""
-        return self.engine.data
+        return self.app.data
 
     def use_data(self, data):
-        """Answer from this data set until reset(): an engine of its own, with caches of its own (the seed's engine
+        """Answer from this data set until reset(): an app of its own, with caches of its own (the seed's app
         and its caches are kept for after), its records never remembered for good (jsrt's seed JSON)."""
-        self.engine = Engine(datasets.validate(data), remember=False)
+        self.app = App(datasets.validate(data), remember=False)
 
     def use_users(self, users):
         """Answer as if the API knew only these users (a list of records) until reset(); the rest of the data as is."""
@@ -257,7 +258,7 @@ class MockServer:
         began = time.perf_counter() if self.log is not None else 0.0
         entry = self.journal.record(request)
         fault, cancelled = self.faults.take(request.method, entry.path)
-        stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/stubs.py)
+        stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/controls/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
         wait = None  # made when something waits: it ends early if the client hangs up (issue 11, item 5)
         if fault is None:
@@ -279,7 +280,7 @@ class MockServer:
         return reply
 
     def answers_plainly(self):
-        """Whether a read is answered by the engine alone now: no fault or custom answer planned, no log line."""
+        """Whether a read is answered by the app alone now: no fault or custom answer planned, no log line."""
         return self.log is None and not self.faults.planned and not self.stubs.planned
 
     def _log(self, request, entry, reply, wait, began):
@@ -298,10 +299,10 @@ class MockServer:
         """The API's answer to one request (or the custom one), read-only mode applied, mock bugs turned into 500s."""
         try:
             if self.read_only and request.method in WRITE_METHODS:
-                return self.engine.refuse_write(request)
+                return self.app.refuse_write(request)
             if stub is not None:
-                return reply_for(stub, request, self.engine.handle)
-            return self.engine.handle(request)
+                return reply_for(stub, request, self.app.handle)
+            return self.app.handle(request)
         except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
             with self._errors_lock:
                 self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")

@@ -3,14 +3,14 @@
 import json
 import re
 
-import parse_types  # noqa: F401  (registers the Kind and Ids field types)
+from steps.support import parse_types  # noqa: F401  (registers the Kind and Ids field types)
 from behave import then
 from hamcrest import assert_that, empty, ends_with, has_entries, has_key, is_not, starts_with
-from judging import (ANSWER, DATA_SET, JSON_ANSWER, NEW_RECORD, ONE_POST, ONE_USER, RECORDS, USERS, WRITTEN_USER,
+from steps.support.judging import (ANSWER, DATA_SET, JSON_ANSWER, NEW_RECORD, ONE_POST, ONE_USER, RECORDS, USERS, WRITTEN_USER,
                      from_where, judges)
-from matchers import a_user_with, equals
-from outcome import asked_again
-from tables import StepMisread, json_in_order, rows_of, takes
+from steps.support.matchers import a_user_with, equals
+from steps.support.outcome import asked_again
+from steps.support.tables import StepMisread, json_in_order, rows_of, takes
 
 import services
 

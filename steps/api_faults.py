@@ -2,8 +2,8 @@
 
 import socket
 
-import failures  # noqa: F401  (registers the {failure:Failure} field)
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import failures  # noqa: F401  (registers the {failure:Failure} field)
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import fixture, given, use_fixture
 
 import services

@@ -4,9 +4,9 @@ import gzip
 import zlib
 
 from behave import when
-from judging import Reading
-from outcome import send
-from tables import StepMisread, takes, text_of
+from steps.support.judging import Reading
+from steps.support.outcome import send
+from steps.support.tables import StepMisread, takes, text_of
 
 # What "the fingerprint I was given" reads: the ETag of the answer before.
 FINGERPRINT = Reading("the fingerprint (ETag) of the answer before", "a When that got an answer with one",

@@ -5,13 +5,13 @@ import resource
 import time
 import zlib
 
-import rawhttp
+from steps.support import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, empty, has_entries, is_, less_than, starts_with
-from judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, Reading, judges
-from malformed_requests import HOST, JSON_TYPE, MALFORMED
-from matchers import equals, shows_no_python
-from outcome import asked_for, heard
+from steps.support.judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, Reading, judges
+from steps.support.malformed_requests import HOST, JSON_TYPE, MALFORMED
+from steps.support.matchers import equals, shows_no_python
+from steps.support.outcome import asked_for, heard
 
 WHAT_CAME = Reading("what came back: an answer, or a connection closed without one", "any When that got an answer "
                     "from the API, or a raw client's When whose connection was closed",

@@ -5,10 +5,10 @@ import re
 
 from behave import then
 from hamcrest import assert_that, contains_string, has_entries, has_item
-from judging import ANSWER, Reading, judges
-from matchers import equals
-from tables import StepMisread
-from outcome import asked_again
+from steps.support.judging import ANSWER, Reading, judges
+from steps.support.matchers import equals
+from steps.support.tables import StepMisread
+from steps.support.outcome import asked_again
 
 import services
 

@@ -3,13 +3,13 @@
 import threading
 import time
 
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
-import rawhttp
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import rawhttp
 from behave import fixture, then, use_fixture, when
 from hamcrest import assert_that
-from judging import Reading, judges
-from matchers import equals
-from outcome import record
+from steps.support.judging import Reading, judges
+from steps.support.matchers import equals
+from steps.support.outcome import record
 
 ARRIVAL_DEADLINE = 5.0  # seconds for the clients' requests to reach the mock (far more than they need)
 HUNG_UP = Reading("the mock's threads for clients that hung up while their answer waited",

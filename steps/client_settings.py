@@ -1,6 +1,6 @@
 """Steps that set how patient the app is, for one scenario (restored after it)."""
 
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import fixture, given, use_fixture
 
 import services

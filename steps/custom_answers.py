@@ -2,9 +2,9 @@
 
 from behave import given
 from known_users import DataRefused, mock_in_use
-from tables import rows_of, takes, text_of
+from steps.support.tables import rows_of, takes, text_of
 
-from mockserver.stubs import BadStub
+from mockserver.controls.stubs import BadStub
 
 
 @given('the users service answers "{address}" with')

@@ -1,11 +1,11 @@
 """Steps that judge how the app is told the users service misbehaved: a typed error, in bounded time."""
 
-import failures  # noqa: F401  (registers the {failure:Failure} field)
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import failures  # noqa: F401  (registers the {failure:Failure} field)
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import then
 from hamcrest import assert_that, less_than
-from judging import APP_TOLD, TIMING, judges
-from matchers import a_service_error, equals
+from steps.support.judging import APP_TOLD, TIMING, judges
+from steps.support.matchers import a_service_error, equals
 
 import services
 

@@ -1,12 +1,12 @@
 """Steps that give the users service the users of a scenario: a table of them, none, or a number to page through."""
 
 from behave import given
-from tables import takes, user_rows
-from user_fields import FIELDS, UnknownField, a_record, typed
+from steps.support.tables import takes, user_rows
+from steps.support.user_fields import FIELDS, UnknownField, a_record, typed
 
 from livedocs.exchanges import embed_text
-from mockserver import jsrt
-from mockserver.datasets import BadData, generated_users
+from mockserver.node import jsrt
+from mockserver.controls.datasets import BadData, generated_users
 
 SHOWN_USERS = 50  # users shown in the report at the Given; the rest are counted
 

@@ -3,14 +3,14 @@
 import json
 import time
 
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
-import rawhttp
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, is_, less_than
-from judging import RAW_ANSWER, Reading, judges
-from malformed_requests import HOST, JSON_TYPE
-from matchers import equals
-from outcome import heard
+from steps.support.judging import RAW_ANSWER, Reading, judges
+from steps.support.malformed_requests import HOST, JSON_TYPE
+from steps.support.matchers import equals
+from steps.support.outcome import heard
 
 ARRIVAL_DEADLINE = 5.0  # seconds for the stalled upload's first half to reach the mock (far more than it needs)
 STALLED = Reading("the connection of an upload that went silent halfway", "'Given a client has sent half of a N MB "

@@ -5,12 +5,12 @@ import json
 import threading
 import time
 
-import rawhttp
+from steps.support import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
-from judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
-from matchers import equals, shows_no_python
-from outcome import heard, record
+from steps.support.judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
+from steps.support.matchers import equals, shows_no_python
+from steps.support.outcome import heard, record
 
 from mockserver import MockServer
 from mockserver.__main__ import parse_args
@@ -45,7 +45,7 @@ def a_failing_mock(context):
     def broken(request):
         """Fail as a bug would."""
         raise KeyError("a bug in the mock")
-    context.own.engine.handle = broken
+    context.own.app.handle = broken
 
 
 @given("a client has sent half a request to it and gone silent")

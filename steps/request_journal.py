@@ -2,14 +2,14 @@
 
 import urllib.parse
 
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import register_type, then
-from collection_matchers import a_list_of
+from steps.support.collection_matchers import a_list_of
 from hamcrest import assert_that, contains_exactly, empty, greater_than_or_equal_to
-from judging import JOURNAL, SENT_USER, judges
-from request_matchers import a_json_request
-from tables import StepMisread
-from user_fields import MISSING, field_path, field_words, value_at
+from steps.support.judging import JOURNAL, SENT_USER, judges
+from steps.support.request_matchers import a_json_request
+from steps.support.tables import StepMisread
+from steps.support.user_fields import MISSING, field_path, field_words, value_at
 
 TIMES = {"exactly once": 1, "exactly twice": 2}
 

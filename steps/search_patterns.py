@@ -4,15 +4,15 @@ import threading
 import time
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
-import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
-import rawhttp
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
+from steps.support import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, contains_exactly, has_properties, is_, less_than, less_than_or_equal_to, starts_with
-from judging import JOURNAL, OWN_MOCK, STOPPING, Reading, from_where, judges
-from matchers import equals
-from outcome import send
+from steps.support.judging import JOURNAL, OWN_MOCK, STOPPING, Reading, from_where, judges
+from steps.support.matchers import equals
+from steps.support.outcome import send
 
-from mockserver import jsregex
+from mockserver.node.regexp import jsregex
 
 # V8 (the live engine) and Python's re backtrack on every comment for ever; the regex package as well.
 FREEZING = "^([a-z\\s]|[a-z\\s])*\\d"
@@ -120,8 +120,8 @@ def _start_search(context, mock):
 def shorter_pattern_limit(context, seconds):
     """Shorten the time limit of the scenario's own mock for the patterns of one request (1 s by default)."""
     own = OWN_MOCK(context)
-    own.engine.pattern_time_limit = seconds
-    assert_that(own.engine.pattern_time_limit, equals(seconds), "the own mock's pattern time limit")
+    own.app.pattern_time_limit = seconds
+    assert_that(own.app.pattern_time_limit, equals(seconds), "the own mock's pattern time limit")
 
 
 @when("a client searches the comments with a pattern that backtracks for ever")

@@ -1,11 +1,11 @@
 """Steps for what belongs to a user (posts, todos, albums), and for the records of any kind that came back."""
 
-import parse_types  # noqa: F401  (registers the Content, Owner and Ids field types)
+from steps.support import parse_types  # noqa: F401  (registers the Content, Owner and Ids field types)
 from behave import then, when
-from collection_matchers import a_list_of, all_belonging_to
+from steps.support.collection_matchers import a_list_of, all_belonging_to
 from hamcrest import assert_that
-from judging import A_LIST, OWNED, RECORDS, from_where, judges
-from outcome import attempt
+from steps.support.judging import A_LIST, OWNED, RECORDS, from_where, judges
+from steps.support.outcome import attempt
 
 import services
 

@@ -1,12 +1,12 @@
 """Steps for listing users, looking one up and finding users by their fields, and the users that came back."""
 
 from behave import then, when
-from collection_matchers import a_list_of, complete_users, users_named
+from steps.support.collection_matchers import a_list_of, complete_users, users_named
 from hamcrest import assert_that
-from judging import APP_TOLD, USERS, from_where, judges
-from matchers import a_user_with, an_error, equals
-from outcome import attempt
-from user_fields import UnknownField, field_path
+from steps.support.judging import APP_TOLD, USERS, from_where, judges
+from steps.support.matchers import a_user_with, an_error, equals
+from steps.support.outcome import attempt
+from steps.support.user_fields import UnknownField, field_path
 
 import services
 

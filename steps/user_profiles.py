@@ -1,12 +1,12 @@
 """Steps for any field of a user, named as on a profile page (city, company, phone...) or by its path in the data."""
 
 from behave import register_type, then
-from collection_matchers import the_one, users_having, users_like
+from steps.support.collection_matchers import the_one, users_having, users_like
 from hamcrest import assert_that
-from judging import USERS, from_where, judges
-from matchers import a_user_with
-from tables import takes, user_rows
-from user_fields import FIELDS, field_path, field_words, typed
+from steps.support.judging import USERS, from_where, judges
+from steps.support.matchers import a_user_with
+from steps.support.tables import takes, user_rows
+from steps.support.user_fields import FIELDS, field_path, field_words, typed
 
 
 def parse_who(text):

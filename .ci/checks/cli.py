@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from mockserver.faults import DESCRIPTIONS, KINDS
+from mockserver.controls.faults import DESCRIPTIONS, KINDS
 
 CLI = [sys.executable, "-m", "mockserver"]
 PATIENCE = 10.0  # seconds for any line of output (they come in milliseconds)

@@ -19,7 +19,7 @@ import threading
 import time
 
 LIMIT_MB = 100
-CUT_OFF = b"cut off after"  # a search's answer when its time limit ran out (mockserver/jsregex.py): load, not memory
+CUT_OFF = b"cut off after"  # a search's answer when its time limit ran out (mockserver/node/regexp/jsregex.py): load, not memory
 CONNECTIONS = 4  # clients at once: several threads of the mock allocate at the same time, as in real use
 TIMEOUT = 60  # seconds for any one answer (a 5 MB write takes well under a second)
 WORDS = "\\w" * 7000  # a `_like` pattern that once compiled to 2.6 MB (now to one that no record is long enough for)

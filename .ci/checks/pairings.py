@@ -67,7 +67,7 @@ import json
 import os
 
 import pairings
-from mockserver import jsregex
+from mockserver.node.regexp import jsregex
 
 _spec = importlib.util.spec_from_file_location("project_environment", {str(ROOT / "environment.py")!r})
 project = importlib.util.module_from_spec(_spec)
@@ -87,7 +87,7 @@ def before_scenario(context, scenario):
         LIMITS[:] = [context.mock.idle_timeout, context.mock.request_deadline]
         context.mock.idle_timeout = context.mock.request_deadline = {IDLE}
     if "short_search" in scenario.tags:
-        context.mock.engine.pattern_time_limit = {PATTERN_LIMIT}
+        context.mock.app.pattern_time_limit = {PATTERN_LIMIT}
 
 
 def after_scenario(context, scenario):
@@ -96,7 +96,7 @@ def after_scenario(context, scenario):
         project.after_scenario(context, scenario)
     finally:
         if "short_search" in scenario.tags:
-            context.mock.engine.pattern_time_limit = jsregex.TIME_LIMIT
+            context.mock.app.pattern_time_limit = jsregex.TIME_LIMIT
         if "short_idle" in scenario.tags:
             context.mock.idle_timeout, context.mock.request_deadline = LIMITS
             project.services.default_client().session.close()

@@ -20,9 +20,10 @@ import tracemalloc
 
 import requests
 
-from mockserver import MockServer, jsrt
-from mockserver.datasets import MAX_USERS, BadData, generated_users
-from mockserver.stubs import MAX_BODY, MAX_STUBS, BadStub
+from mockserver import MockServer
+from mockserver.node import jsrt
+from mockserver.controls.datasets import MAX_USERS, BadData, generated_users
+from mockserver.controls.stubs import MAX_BODY, MAX_STUBS, BadStub
 
 ROUNDS, SIZE = 100, 1_000
 LEAK_LIMIT = 512 * 1024  # bytes the traced memory may grow by over all the rounds (their data is ~100 MB in all)
@@ -40,7 +41,7 @@ def follows_the_data(mock, http, problems):
     """Answers kept for the live set are not served over a scenario's users, nor the other way round."""
     url = mock.base_url
     live = http.get(f"{url}/users/1")
-    live_engine = mock.engine
+    live_engine = mock.app
     mock.use_users(PEOPLE)
     custom = http.get(f"{url}/users/1")
     check(problems, custom.json()["name"] == "Zoë Ärger", "a scenario's user 1, not the live one kept before")
@@ -51,7 +52,7 @@ def follows_the_data(mock, http, problems):
     check(problems, again.status_code == 304, "the scenario's fingerprint gets a 304")
     mock.reset()
     back = http.get(f"{url}/users/1")
-    check(problems, mock.engine is live_engine, "reset() puts the live set's engine back (its kept answers too)")
+    check(problems, mock.app is live_engine, "reset() puts the live set's engine back (its kept answers too)")
     check(problems, back.content == live.content and back.headers["ETag"] == live.headers["ETag"],
           "after reset(), the live user 1 again, byte for byte, not the scenario's kept answer")
     mock.use_users(PEOPLE)

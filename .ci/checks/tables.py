@@ -1,6 +1,6 @@
 """Every step that takes a table checks all of it: proven on throw-away variants of the features' own uses.
 
-For each step that takes a table (its @takes, steps/tables.py), the scenario of the features that uses
+For each step that takes a table (its @takes, steps/support/tables.py), the scenario of the features that uses
 it with the widest table is copied up to that step (a Given's whole: what its table says shows in the Thens
 after it), in a temporary directory, and run as it is (it must pass) and as
 variants that must fail: with an extra, unknown column (failing with the sentence that names the columns

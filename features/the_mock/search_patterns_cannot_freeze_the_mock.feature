@@ -21,7 +21,7 @@ Feature: Search patterns cannot freeze the mock
     Then it stopped within 3 seconds
     And none of its threads is still running
 
-  # mock_only: the live API keeps no such store; this checks the mock's own bound (mockserver/jsregex.py).
+  # mock_only: the live API keeps no such store; this checks the mock's own bound (mockserver/node/regexp/jsregex.py).
   Scenario: hundreds of different patterns leave the mock holding a bounded number of them
     When I look for users whose name matches any of 600 different patterns
     Then I get no users

@@ -1,0 +1,233 @@
+"""HTTP/1.1 on the socket, read by llhttp (httptools), the parser Node runs: keep-alive, Node's refusals, one write per answer."""
+
+import functools
+import http
+import socket
+import socketserver
+import time
+
+from ..npm.bodyparser import JSON_LIMIT
+from ..node.messages import http_date
+from .reader import HEAD_LIMIT, NodeAnswer, RequestReader, Refusal
+
+__all__ = ["HEAD_LIMIT", "KEEP_ALIVE_SECONDS", "REQUEST_DEADLINE", "Handler", "Refusal", "encode_reply"]
+
+KEEP_ALIVE_SECONDS = 5  # Node's keepAliveTimeout, announced as Keep-Alive: timeout=5
+REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is dropped
+BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is not read
+DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
+READ_SIZE = 65536
+# A request body past this is read, answered and written one at a time (MockServer.heavy): its working copies are
+# many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock (issue 11, item 3).
+HEAVY_BODY = 256 * 1024
+# Replies with a body past this are encoded for each write and not kept with the reply: they are not kept by the
+# engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
+# (a write's echo) for as long as the answer is being written (issue 11, item 3).
+MAX_KEPT_WIRE = 256 * 1024
+
+
+class Handler(socketserver.StreamRequestHandler):
+    """One connection: read requests, let the mock answer, write each answer in one piece."""
+
+    # No socket timeout: one costs a poll() before every read (a third of the throughput). The accept loop
+    # closes a connection stuck in a read or a write for too long instead (MockServer._serve).
+    timeout = None
+    disable_nagle_algorithm = True
+
+    def handle(self):
+        """Serve requests on this connection until either side closes it or it idles out."""
+        self.server.track(self.connection)
+        reader = RequestReader(BODY_CAP, (HEAVY_BODY, self._take_heavy))
+        self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
+        self._again = None  # the last plain read answered: its bytes, journal entry and size, reply, how sent, engine
+        self._heavy = False  # whether this connection holds the mock's one turn for a large body
+        try:
+            while self._serve_one(reader):
+                pass
+        except (OSError, ValueError):
+            pass  # a reset, a timeout or a socket closed by stop(): the connection is over
+        finally:
+            self._give_heavy_back()
+            self.server.untrack(self.connection)
+
+    def _take_heavy(self):
+        """Wait for the turn to read and answer a large body (the reader calls this); the seconds waited.
+
+        The wait is not a stuck read: the accept loop's clock for this connection starts again once it is over.
+        """
+        if self._heavy:
+            return 0.0
+        blocked, connection = self.server.blocked, self.connection
+        began = time.monotonic()
+        blocked.pop(connection, None)
+        self.server.mock.heavy.acquire()
+        self._heavy = True
+        blocked[connection] = now = time.monotonic()
+        return now - began
+
+    def _give_heavy_back(self):
+        """Let the next large body be read, if this connection had the turn."""
+        if self._heavy:
+            self._heavy = False
+            self.server.mock.heavy.release()
+
+    def _serve_one(self, reader):
+        """Read up to the next thing to answer and answer it; False when the connection should close."""
+        blocked, connection, mock = self.server.blocked, self.connection, self.server.mock
+        blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
+        again = self._again
+        if again is not None:  # after a plain read's answer (the reader is idle): the same bytes again?
+            data = self._read()
+            if data == again[0] and mock.app is again[-1] and mock.answers_plainly():
+                return self._answer_again(blocked, connection, mock)
+            self._again = None
+            if not data:
+                return False  # the client closed between requests
+            reader.feed(data)
+        deadline = now + mock.request_deadline
+        try:
+            item = reader.next_item(self._read, self.wfile.write, deadline)
+        except Refusal as refusal:  # Node's own answer from its parser, then the connection is closed
+            phrase = _phrase(refusal.status)
+            self.wfile.write(f"HTTP/1.1 {refusal.status} {phrase}\r\nConnection: close\r\n\r\n".encode("ascii"))
+            return False
+        if item is None:
+            return False
+        request, keep_alive = item
+        if isinstance(request, NodeAnswer):  # Node's http server answers by itself (417, 400 for a missing Host)
+            self.wfile.write(_node_answer(request))
+            return keep_alive
+        blocked.pop(connection, None)
+        if len(request.body) > HEAVY_BODY and not self._heavy:  # taken while the body was read, unless pipelined
+            self._take_heavy()
+            blocked.pop(connection, None)
+        try:
+            return self._answer(request, keep_alive, reader, mock)
+        finally:
+            if self._heavy:
+                self._give_heavy_back()
+
+    def _answer(self, request, keep_alive, reader, mock):
+        """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
+        connection, blocked = self.connection, self.server.blocked
+        engine, plain = mock.app, reader.plain
+        reply = mock.dispatch(request, self)
+        if reply is None:
+            return False  # a fault closed the connection without an answer
+        keep_alive = keep_alive and not request.truncated
+        blob = encode_reply(reply, keep_alive, request.method)
+        deliver = getattr(reply, "deliver", None)
+        if deliver is not None:  # a fault sends the bytes its own way (mockserver/controls/fault_replies.py)
+            return deliver(self.wfile, blob, keep_alive)
+        blocked[connection] = time.monotonic()  # a client that does not read cannot hold the thread for ever
+        self.wfile.write(blob)
+        if self._heavy:  # written: the next large body may be read while this connection drains or idles
+            self._give_heavy_back()
+        if request.truncated:  # the answer, then EOF at once; the upload is read and dropped so the client
+            connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
+            _drain(connection, request, reader.body_seen)
+        blocked.pop(connection, None)
+        if plain is not None and reader.idle and mock.app is engine and _same_again(request, reply, mock):
+            self._again = (plain, *mock.journal.template(request, reply.status, reply.routed), reply, keep_alive,
+                           request.method, engine)
+        return keep_alive
+
+    def _answer_again(self, blocked, connection, mock):
+        """The answer to the same plain read as the last one, as dispatch() would give it: journaled, then sent."""
+        _, entry, size, reply, keep_alive, method, _ = self._again
+        mock.journal.record_again(entry, size)
+        blob = encode_reply(reply, keep_alive, method)
+        blocked[connection] = time.monotonic()
+        connection.sendall(blob)
+        blocked.pop(connection, None)
+        return keep_alive
+
+
+def _same_again(request, reply, mock):
+    """Whether the same read would get the same reply from dispatch(): a read with no body, answered by the engine
+    alone (no fault, custom answer, delay, cut-off pattern or log line), which gives the same data the same answer."""
+    return (request.method in ("GET", "HEAD") and not request.has_body and reply.delay <= 0.002 and not reply.cut_off
+            and mock.answers_plainly())
+
+
+def encode_reply(reply, keep_alive, method="GET"):
+    """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive)."""
+    key = (keep_alive, method == "HEAD")
+    kept = reply.wire.get(key)  # (the Date line it holds, the bytes, where the Date line starts)
+    date = _date[1] if _date[0] == int(time.time()) else _date_line()
+    if kept is None and len(reply.body) > MAX_KEPT_WIRE:  # one copy of a large body, made for this write only
+        before, head, body = _encode_parts(reply, keep_alive, method)
+        return b"".join((before, date, head, *body))
+    if kept is None:  # encoded once per reply: the engine hands out the same reply to the same read
+        before, head, body = _encode_parts(reply, keep_alive, method)
+        kept = reply.wire[key] = (date, b"".join((before, date, head, *body)), len(before))
+    elif kept[0] is not date:  # the same bytes but the Date line, once a second: one copy of the body kept
+        old, blob, at = kept
+        kept = reply.wire[key] = (date, blob[:at] + date + blob[at + len(old):], at)
+    return kept[1]
+
+
+def _encode_parts(reply, keep_alive, method):
+    """The bytes before the Date header, the rest of the head after it, and the body's pieces (chunk framing
+    included), so that the caller joins them into one byte string with a single copy of the body."""
+    lines = [f"HTTP/1.1 {reply.status} {_phrase(reply.status)}"]
+    chunked = False
+    for name, value in reply.headers:
+        if name.lower() == "transfer-encoding":
+            chunked = True
+            continue
+        lines.append(f"{name}: {value}")
+    rest = ["Connection: keep-alive" if keep_alive else "Connection: close"]
+    if keep_alive:
+        rest.append(f"Keep-Alive: timeout={KEEP_ALIVE_SECONDS}")
+    body = (reply.body,)
+    if chunked and method != "HEAD":
+        rest.append("Transfer-Encoding: chunked")
+        size = len(reply.body)
+        body = (f"{size:x}\r\n".encode("ascii"), reply.body, b"\r\n0\r\n\r\n") if size else (b"0\r\n\r\n",)
+    before = ("\r\n".join(lines) + "\r\n").encode("latin-1", "replace")
+    head = ("\r\n".join(rest) + "\r\n\r\n").encode("latin-1", "replace")
+    return before, head, body
+
+
+_date = (0, b"")  # (the second, its Date line): formatting a date costs more than the rest of an answer
+
+
+def _date_line():
+    """The Date header line for the current second."""
+    global _date
+    second = int(time.time())
+    if _date[0] != second:
+        _date = (second, f"Date: {http_date()}\r\n".encode("ascii"))
+    return _date[1]
+
+
+def _phrase(status):
+    """The reason phrase Node sends for a status."""
+    try:
+        return {413: "Payload Too Large", 431: "Request Header Fields Too Large"}.get(status) or http.HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"
+
+
+def _node_answer(answer):
+    """The bytes of res.writeHead(status[, ['Connection', 'close']]); res.end() in Node's `_http_server.js`."""
+    status = f"HTTP/1.1 {answer.status} {_phrase(answer.status)}\r\n".encode("ascii")
+    end = b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"
+    if answer.status == 400:  # the Connection header is named by the call, so it comes before Date
+        return status + b"Connection: close\r\n" + _date_line() + end
+    connection = b"Connection: keep-alive\r\nKeep-Alive: timeout=5\r\n" if answer.keep_alive else b"Connection: close\r\n"
+    return status + _date_line() + connection + end
+
+
+def _drain(connection, request, seen):
+    """Read and drop what is left of an oversized body (`seen` bytes of it already read), up to DRAIN_CAP bytes."""
+    remaining = min(request.declared_length, DRAIN_CAP) - seen
+    if "transfer-encoding" in request.headers:
+        remaining = DRAIN_CAP  # chunks: no length to go by
+    deadline = time.monotonic() + REQUEST_DEADLINE
+    while remaining > 0 and time.monotonic() < deadline:
+        part = connection.recv(min(remaining, 1 << 20))
+        if not part:
+            return
+        remaining -= len(part)
