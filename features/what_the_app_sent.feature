@@ -19,3 +19,13 @@ Feature: What the app sent
       | name     | Jane Doe |
       | username | jdoe     |
     Then the new user's name and username were sent as JSON
+
+  Scenario: a cookie an answer sets is never sent back
+    The app's client keeps no cookies between calls, as Node's http and fetch keep none: what one answer
+    sets never reaches a later call, a later scenario or another server.
+    Given the users service answers "/users/1" with the headers:
+      | header     | value                  |
+      | Set-Cookie | session=abc123; Path=/ |
+    When I look up user 1
+    And I list all users
+    Then the app never sent a cookie

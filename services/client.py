@@ -2,6 +2,7 @@
 
 import email.utils
 import functools
+import http.cookiejar
 import ipaddress
 import re
 import time
@@ -18,6 +19,9 @@ from .redirects import follow, is_redirect
 from .resilience import Deadline, pause_before_retry, read_body
 
 _USER_FIELDS = ("id", "name", "username", "email")
+# The client keeps no cookies, as Node's http and fetch keep none: a requests.Session would store every Set-Cookie
+# and send it on every later call, to this API and any other the session talks to (a cookie policy of no domain).
+_NO_COOKIES = http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class UsersClient:
     def __init__(self, settings=None, session=None):
         self.settings = settings if settings is not None else default_settings
         self.session = transport.mount(session or requests.Session())  # every read ends by the call's deadline
+        self.session.cookies.set_policy(_NO_COOKIES)
         self._trust_env = self.session.trust_env
 
     def close(self):

@@ -5,7 +5,7 @@ import urllib.parse
 from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import register_type, then
 from steps.support.collection_matchers import a_list_of
-from hamcrest import assert_that, contains_exactly, empty, greater_than_or_equal_to
+from hamcrest import assert_that, contains_exactly, empty, greater_than_or_equal_to, is_not
 from steps.support.judging import JOURNAL, SENT_USER, judges
 from steps.support.request_matchers import a_json_request
 from steps.support.tables import StepMisread
@@ -66,6 +66,16 @@ def new_user_sent_as_json(context, fields):
     creates = [e for e in JOURNAL(context) if e.method == "POST"]
     assert_that(creates, contains_exactly(a_json_request({p: value_at(sent, p) for p in paths})),
                 "the create request the mock received")
+
+
+@then("the app never sent a cookie")
+@judges(JOURNAL)
+def never_sent_a_cookie(context):
+    """The mock received requests, and none carried a Cookie header (the app keeps no cookie an answer set)."""
+    requests = JOURNAL(context)
+    assert_that(requests, is_not(empty()), "the requests the mock received")
+    with_cookie = [f"{e.method} {e.path} (Cookie: {e.headers.get('cookie')})" for e in requests if "cookie" in e.headers]
+    assert_that(with_cookie, empty(), "requests that carried a cookie")
 
 
 @then("the app waited {seconds:Duration} before asking again")
