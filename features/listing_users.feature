@@ -17,3 +17,10 @@ Feature: Listing users
   Scenario: everyone in the directory can be phoned
     When I list all users
     Then every user has a phone number
+
+  Scenario: some of the directory, checked without listing everyone
+    When I list all users
+    Then the users include:
+      | name             | city          | company            |
+      | Clementine Bauch | McKenziehaven | Romaguera-Jacobson |
+      | Leanne Graham    | Gwenborough   | Romaguera-Crona    |

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "steps.md"
 USES_LINE = re.compile(r"^\d+ steps; \d+ used by the features, \d+ not\.$")
 FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
-TYPE_WORDS = {"": "any text", "d": "a whole number", "w": "one word", "f": "a decimal number", "g": "a number",
+TYPE_WORDS = {"": "any text", "d": "a whole number as the API writes it (3, not 03 or +3)", "w": "one word", "f": "a decimal number", "g": "a number",
               "n": "a whole number (digits may be grouped)"}
 KEYWORDS = (("given", "Given: the situation"), ("when", "When: the action"), ("then", "Then: the outcome"),
             ("step", "Any keyword"))

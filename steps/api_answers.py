@@ -11,6 +11,7 @@ from steps.support.judging import (ANSWER, DATA_SET, JSON_ANSWER, NEW_RECORD, ON
 from steps.support.matchers import a_user_with, equals
 from steps.support.outcome import asked_again
 from steps.support.tables import StepMisread, json_in_order, rows_of, takes
+from steps.support.user_fields import WHOLE, as_written
 
 import services
 
@@ -220,10 +221,10 @@ def post_with_author(context, name):
 @judges(WRITTEN_USER)
 def id_changed(context, number, new_id):
     """A write echoed user N's record (the stored username), with the id it sent (a number, or null)."""
-    if new_id != "null" and not new_id.isdigit():
+    if new_id != "null" and not new_id.lstrip("-").isdigit():
         raise StepMisread(f'the id is a number or null, not "{new_id}"')
     stored = asked_again(services.get_user, number)
-    expected = {"id": None if new_id == "null" else int(new_id), "username": stored["username"]}
+    expected = {"id": None if new_id == "null" else as_written("id", new_id), "username": stored["username"]}
     assert_that(WRITTEN_USER(context), a_user_with(expected), f"user {number}, written")
 
 
@@ -235,7 +236,7 @@ def _rel(link):
 
 
 def _number(text):
-    """A table cell that must be a whole number."""
-    if not text.strip().isdigit():
-        raise StepMisread(f'"{text}" is not a whole number')
+    """A table cell that must be a whole number, written as the API writes it ("10", not "010" or " 10")."""
+    if not WHOLE.fullmatch(text):
+        raise StepMisread(f'"{text}" is not a whole number as the API writes one (such as 3 or 10)')
     return int(text)

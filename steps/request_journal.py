@@ -16,7 +16,7 @@ TIMES = {"exactly once": 1, "exactly twice": 2}
 
 def parse_times(text):
     """how often: "exactly once", "exactly twice", or "N times"."""
-    return TIMES[text] if text in TIMES else int(text.split()[0])
+    return TIMES[text] if text in TIMES else parse_types.parse_whole(text.split()[0])
 
 
 parse_times.pattern = r"exactly once|exactly twice|\d+ times"

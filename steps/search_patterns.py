@@ -11,6 +11,7 @@ from hamcrest import assert_that, contains_exactly, has_properties, is_, less_th
 from steps.support.judging import JOURNAL, OWN_MOCK, STOPPING, Reading, from_where, judges
 from steps.support.matchers import equals
 from steps.support.outcome import send
+from steps.support.user_fields import field_path
 
 from mockserver.node.regexp import jsregex
 
@@ -35,7 +36,8 @@ BACKGROUND_SEARCH = Reading("the search a client runs in the background", "'When
 @when('I look for users whose {field} matches "{pattern}"')
 def find_users_matching(context, field, pattern):
     """Ask for the users whose field matches the pattern, a case-insensitive JavaScript regular expression."""
-    send(context, "GET", "/users?" + urlencode({f"{field}_like": pattern}, quote_via=quote))
+    path = field_path(field, "field", "search by")
+    send(context, "GET", "/users?" + urlencode({f"{path}_like": pattern}, quote_via=quote))
 
 
 @then('the pattern is refused as JavaScript refuses it: "{reason}"')

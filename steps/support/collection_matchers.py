@@ -1,7 +1,7 @@
 """Hamcrest matchers for the lists the API answers, whose mismatch says what the list held, in words."""
 
 from hamcrest.core.base_matcher import BaseMatcher
-from .matchers import _user_problems, differences
+from .matchers import _user_problems, differences, same
 from .user_fields import value_at
 
 SHOWN = 5  # items named in a mismatch before "and N more"
@@ -142,19 +142,22 @@ def users_having(path, words):
 
 
 class UsersLike(BaseMatcher):
-    """Matches a list of users that equal a table's rows ({path: value}), one for one, in order."""
+    """Matches a list of users that equal a table's rows ({path: value}), one for one, in order; the mismatch names
+    every row that differs from the user in its place, whatever the count, and the users past the table's end."""
 
     def __init__(self, rows):
         self.rows = rows
 
     def _wrong(self, item):
-        """Each row that differs from its user, as "row 2: user 2's city should be 'X'; it was 'Y'"."""
+        """Each row that differs from the user in its place, as "row 2: user 2's city should be 'X'; it was 'Y'"."""
         wrong = []
-        for number, (user, row) in enumerate(zip(item, self.rows, strict=True), 1):
-            found = [(path, value, value_at(user, path)) for path, value in row.items()
-                     if value_at(user, path) != value]
-            if found:
-                wrong.append(f"row {number}: " + "; ".join(differences(user, found)))
+        for number, row in enumerate(self.rows, 1):
+            if number > len(item):
+                wrong.append(f"row {number}: no user came back in its place")
+            elif not isinstance(item[number - 1], dict):
+                wrong.append(f"row {number}: in its place came {label(item[number - 1])}, not a user")
+            elif found := _unlike(item[number - 1], row):
+                wrong.append(f"row {number}: " + "; ".join(differences(item[number - 1], found)))
         return wrong
 
     def _matches(self, item):
@@ -164,17 +167,72 @@ class UsersLike(BaseMatcher):
         description.append_text(f"{counted(len(self.rows), 'users')}, as the table's rows say, in that order")
 
     def describe_mismatch(self, item, mismatch_description):
-        if not isinstance(item, list) or len(item) != len(self.rows):
-            got = f"{counted(len(item), 'users')} came back: {listing(item)}" if isinstance(item, list) and item \
-                else "no users came back"
-            mismatch_description.append_text(got)
-        else:
-            mismatch_description.append_text(" | ".join(self._wrong(item)))
+        if not isinstance(item, list) or not item:
+            mismatch_description.append_text("no users came back" if item == [] else f"the answer was {label(item)}")
+            return
+        found = [] if len(item) == len(self.rows) else \
+            [f"{counted(len(item), 'users')} came back, the table has {counted(len(self.rows), 'rows')}"]
+        found += self._wrong(item)
+        if len(item) > len(self.rows):
+            found.append(f"past the table's end came {listing(item[len(self.rows):])}")
+        mismatch_description.append_text(" | ".join(found))
 
 
 def users_like(rows):
     """A matcher for a list of users equal to the table's rows, in order."""
     return UsersLike(rows)
+
+
+class UsersIncluding(BaseMatcher):
+    """Matches a list of users among which each of a table's rows is a user of its own, every cell equal (in any
+    order; other users may have come too); the mismatch names each row not found, with the closest user's
+    differences."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def _missing(self, item):
+        """Each row that no user (not taken by an earlier row) equals, in words."""
+        taken, missing = set(), []
+        users = [user for user in item if isinstance(user, dict)]
+        for number, row in enumerate(self.rows, 1):
+            equal = [n for n, user in enumerate(users) if not _unlike(user, row)]
+            free = [n for n in equal if n not in taken]
+            if free:
+                taken.add(free[0])
+            elif equal:
+                missing.append(f"row {number}: it is {label(users[equal[0]])}, whom an earlier row describes already")
+            elif users:
+                closest = min(users, key=lambda user: len(_unlike(user, row)))
+                missing.append(f"row {number}: no user that came back is like it; the closest, {label(closest)}: "
+                               + "; ".join(differences(closest, _unlike(closest, row))))
+            else:
+                missing.append(f"row {number}: no user came back")
+        return missing
+
+    def _matches(self, item):
+        return isinstance(item, list) and not self._missing(item)
+
+    def describe_to(self, description):
+        description.append_text(f"users including the table's {counted(len(self.rows), 'rows')}, each a user of "
+                                "its own with every cell as written")
+
+    def describe_mismatch(self, item, mismatch_description):
+        if not isinstance(item, list):
+            mismatch_description.append_text(f"the answer was {label(item)}")
+            return
+        came = f"{counted(len(item), 'users')} came back: {listing(item)}" if item else "no users came back"
+        mismatch_description.append_text(" | ".join([*self._missing(item), came]))
+
+
+def users_including(rows):
+    """A matcher for a list of users that includes each of the table's rows (in any order)."""
+    return UsersIncluding(rows)
+
+
+def _unlike(user, row):
+    """(path, expected, actual) for each cell of a row that the user's value does not equal."""
+    return [(path, value, value_at(user, path)) for path, value in row.items() if not same(value_at(user, path), value)]
 
 
 def the_one(users, who):

@@ -20,14 +20,24 @@ def brief(value):
     return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}... ({len(text) - SHOWN_CHARS} more characters)"
 
 
+def same(actual, expected):
+    """Equal and of the same JSON type, all the way down: the API's 3.0 or true is not the 3 or 1 a scenario wrote
+    (Python's 3.0 == 3 and True == 1 would let them pass)."""
+    if isinstance(expected, (list, tuple)) and isinstance(actual, (list, tuple)):
+        return len(actual) == len(expected) and all(same(a, e) for a, e in zip(actual, expected, strict=True))
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return actual.keys() == expected.keys() and all(same(actual[k], expected[k]) for k in expected)
+    return type(actual) is type(expected) and actual == expected or (actual is None and expected is None)
+
+
 class Equals(BaseMatcher):
-    """Matches a value equal to the expected one; expected and actual are quoted briefly (see brief)."""
+    """Matches a value equal to the expected one, of the same type; expected and actual are quoted briefly (brief)."""
 
     def __init__(self, expected):
         self.expected = expected
 
     def _matches(self, item):
-        return item == self.expected
+        return same(item, self.expected)
 
     def describe_to(self, description):
         description.append_text(brief(self.expected))
@@ -85,7 +95,7 @@ class UserWith(BaseMatcher):
     def _differences(self, item):
         """(path, expected, actual) for each field that differs."""
         return [(path, value, value_at(item, path)) for path, value in self.expected.items()
-                if value_at(item, path) != value]
+                if not same(value_at(item, path), value)]
 
     def _matches(self, item):
         return isinstance(item, dict) and not self._differences(item)

@@ -1,13 +1,31 @@
-"""Typed fields the steps share: kinds of records, owners, lists of record numbers, durations."""
+"""Typed fields the steps share: whole numbers as the API writes them, kinds of records, owners, lists of record
+numbers, durations."""
 
 import re
 
 from behave import register_type
 
+# A whole number as JSON writes it: no sign but "-", no leading zero, no other base. parse's own {n:d} takes "03",
+# "+3", " 3" and "0x3" for 3, so "Then I get 03 users" would pass for three users; here every {n:d} of every step
+# takes only the canonical form, and any other fails the step saying so (behave reports a converter's error).
+WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+PARSE_D = r"[-+ ]?[0-9]+|[-+ ]?0[xX][0-9a-fA-F]+|[-+ ]?0[bB][01]+|[-+ ]?0[oO][0-7]+"  # what parse's {n:d} matches
+
 KINDS = ("users", "posts", "comments", "albums", "photos", "todos")
 OWNER_KEYS = {"user": "userId", "post": "postId", "album": "albumId"}
 UNITS = {"ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001, "s": 1.0, "second": 1.0, "seconds": 1.0,
          "min": 60.0, "minute": 60.0, "minutes": 60.0}
+
+
+def parse_whole(text):
+    """a whole number as the API writes it: 3, 10, -1 (not 03, +3 or 0x3)."""
+    if not WHOLE.fullmatch(text):
+        raise ValueError(f'"{text}" is not a whole number as the API writes one (such as 3, 10 or -1): '
+                         "a number is compared with the API's as it writes it")
+    return int(text)
+
+
+parse_whole.pattern = PARSE_D
 
 
 def parse_kind(text):
@@ -29,9 +47,9 @@ parse_owner.pattern = "|".join(OWNER_KEYS)
 def parse_ids(text):
     """record numbers: "3", "4, 5 and 6" or "1 to 10"."""
     if " to " in text:
-        first, last = (int(n) for n in text.split(" to "))
+        first, last = (parse_whole(n) for n in text.split(" to "))
         return list(range(first, last + 1))
-    return [int(n) for n in re.split(r", | and ", text)]
+    return [parse_whole(n) for n in re.split(r", | and ", text)]
 
 
 parse_ids.pattern = r"\d+(?: to \d+|(?:(?:, | and )\d+)*)"
@@ -45,4 +63,5 @@ def parse_duration(text):
 
 parse_duration.pattern = r"\d+(?:\.\d+)? ?(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b"
 
+register_type(d=parse_whole)  # before any step module defines a {n:d} step: api_answers.py imports this first
 register_type(Kind=parse_kind, Content=parse_kind, Owner=parse_owner, Ids=parse_ids, Duration=parse_duration)

@@ -1,5 +1,7 @@
 """A user's fields in the words of a profile page, mapped to the paths of the data: the one table every step uses."""
 
+import re
+
 # words -> (path in a user record, type of its value). Each path may also be written as it is ("address.geo.lat").
 FIELDS = {
     "id": ("id", int),
@@ -54,14 +56,30 @@ def value_at(record, path):
     return value
 
 
+WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")  # a whole number as JSON writes it: "3", never "03", " 3" or "3.0"
+
+
 def typed(path, text):
-    """A value written in a scenario, as the field holds it (id is a number); fails naming the field."""
+    """A value written in a scenario, as the field holds it (id is a number, written as JSON writes it); fails naming
+    the field."""
     kind = FIELDS[PATHS[path]][1] if path in PATHS else str
     if kind is int:
         if not text.strip().lstrip("-").isdigit():
             raise UnknownField(f'{field_words(path)} is a whole number, not "{text}"')
+        if not WHOLE.fullmatch(text):
+            raise UnknownField(f'{field_words(path)} is a whole number written as the API writes it, '
+                               f'{int(text)}, not "{text}"')
         return int(text)
     return text
+
+
+def as_written(path, text):
+    """A value a Then compares with the API's: as the field holds it when written as the API writes it ("3" for id
+    3), else the text itself, which then differs from the API's value and the failure shows that ("03", "3.0")."""
+    try:
+        return typed(path, text)
+    except UnknownField:
+        return text
 
 
 # The order of the fields in the API's user records, so that a user a scenario gives reads like the live ones.

@@ -1,0 +1,114 @@
+"""What the suite refuses: scenarios that must never pass, run as a product owner runs them, each checked for its words.
+
+- .ci/checks/refused.feature: every scenario must fail, and its failure hold the words of its "Fails saying:" line
+  (a search on a field no user has, a number written otherwise than the API writes it, a partial table...).
+Exit 1 on any scenario that does not turn out as it must.
+
+    python .ci/checks/refusals.py
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from behave.formatter.base import Formatter
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+DEAD = "http://127.0.0.1:9"  # the discard port: nothing listens on it here
+EXPECTATIONS = ("Fails saying: ", "Skipped saying: ", "Passes")
+
+
+class Outcomes(Formatter):
+    """A behave formatter that writes each scenario's status, skip reason, expectation and step outcomes, as JSON."""
+
+    name, description = "refusals", "each scenario's outcome, as JSON (for .ci/checks/refusals.py)"
+
+    def __init__(self, stream_opener, config):
+        super().__init__(stream_opener, config)
+        self.features, self.stream = [], self.open()
+
+    def feature(self, feature):
+        """Keep the feature: its scenarios are read once they have run."""
+        self.features.append(feature)
+
+    def close(self):
+        """Write every scenario's outcome."""
+        out = []
+        for feature in self.features:
+            for scenario in feature.walk_scenarios():
+                expected = next((line for line in scenario.description if line.startswith(EXPECTATIONS)), "")
+                out.append({"name": scenario.name, "line": scenario.line, "status": scenario.status.name,
+                            "skip_reason": scenario.skip_reason or "", "expected": expected,
+                            "hook_failed": bool(scenario.hook_failed), "tags": list(scenario.effective_tags),
+                            "steps": [(s.status.name, s.error_message or "") for s in scenario.all_steps]})
+        json.dump(out, self.stream)
+        self.close_stream()
+
+
+def run(feature, *options):
+    """behave on one feature of this folder: (its scenarios' outcomes, exit code, output)."""
+    with tempfile.TemporaryDirectory(prefix="refusals-") as temporary:
+        found = Path(temporary) / "outcomes.json"
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)])}
+        done = subprocess.run([sys.executable, "-m", "behave", "--no-capture", "-f", "refusals:Outcomes", "-o",
+                               str(found), "-f", "plain", *options, str(HERE / feature)],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        outcomes = json.loads(found.read_text(encoding="utf-8") or "[]") if found.exists() else []
+    return outcomes, done.returncode, done.stdout + done.stderr
+
+
+def judge(outcome, output):
+    """A problem with one scenario's outcome against its expectation line, or None."""
+    expected, status = outcome["expected"], outcome["status"]
+    messages = "\n".join(message for _, message in outcome["steps"])
+    if outcome["hook_failed"]:
+        messages += "\n" + "\n".join(line for line in output.splitlines() if line.startswith("HOOK-ERROR"))
+    if expected.startswith("Fails saying: "):
+        words = expected.removeprefix("Fails saying: ")
+        if status not in ("failed", "error", "hook_error") or words not in messages:
+            return f"must fail saying {words!r}; it {status}: {messages.strip()[-400:] or 'no message'}"
+    elif expected.startswith("Skipped saying: "):
+        words, ran = expected.removeprefix("Skipped saying: "), [s for s, _ in outcome["steps"] if s != "skipped"]
+        if status != "skipped" or words not in outcome["skip_reason"] or ran:
+            return (f"must be skipped before any step, saying {words!r}; it {status} (reason: "
+                    f"{outcome['skip_reason']!r}; steps not skipped: {ran}) {messages.strip()[-300:]}")
+    elif expected == "Passes":
+        if status != "passed":
+            return f"must pass; it {status}: {messages.strip()[-300:]}"
+    else:
+        return "has no line saying what must happen (Fails saying: / Skipped saying: / Passes)"
+    return None
+
+
+def check(title, feature, outcomes, output):
+    """Print each scenario's verdict; the problems, including a count that is not the feature's."""
+    count = sum(line.strip().startswith("Scenario:") for line in (HERE / feature).read_text().splitlines())
+    problems = [] if len(outcomes) == count else [f"{title}: {len(outcomes)} scenarios ran, not {count}: "
+                                                   f"{output[-1500:]}"]
+    for outcome in outcomes:
+        problem = judge(outcome, output)
+        print(f"  {'FAIL' if problem else 'ok  '} {title}: {outcome['name']}: {outcome['status']}"
+              + (f": {problem}" if problem else ""))
+        if problem:
+            problems.append(f"{title}: {outcome['name']} (line {outcome['line']}) {problem}")
+    return problems
+
+
+def main():
+    """Each feature in its run; exit 1 on any problem."""
+    problems = []
+    outcomes, _, output = run("refused.feature")
+    problems += check("refused", "refused.feature", outcomes, output)
+
+    print(f"refusals: {len(problems)} problem(s)")
+    for problem in problems:
+        print("  PROBLEM", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
