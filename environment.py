@@ -15,6 +15,7 @@ import services
 from services.client import on_loopback
 from livedocs import exchanges, suggest
 from mockserver import MockServer
+from steps.support import selection
 
 suggest.install()  # an undefined step is shown with the closest existing steps (docs/steps.md)
 
@@ -91,6 +92,7 @@ def before_all(context):
     _one_malloc_arena()
     userdata = context.config.userdata
     context.target = userdata.get("target", "default")
+    selection.keep_wip_out(context.config)  # @wip stays out unless --tags names it (steps/support/selection.py)
     if context.target not in TARGETS:
         raise ValueError(f"-D target={context.target} is not one of {', '.join(TARGETS)}")
     context.live_url = userdata.get("live_url", services.DEFAULT_URL).rstrip("/")
@@ -132,6 +134,8 @@ def before_scenario(context, scenario):
         scenario.skip("mock-only: the live API cannot be made to do this")
         return
     if context.target == "live" or ("real" in tags and context.target == "default"):
+        if reason := selection.mock_only_given(context._runner.step_registry, scenario):
+            return scenario.skip(reason)  # before any request: the live API cannot be arranged so
         _require_live_api(context, scenario)
         use_fixture(client_pointed_at, context, context.live_url)
         return

@@ -1,4 +1,5 @@
-"""The Gherkin lint: scenarios without steps, outlines without examples, names used twice, a feature off its shelf."""
+"""The Gherkin lint: scenarios without steps, outlines without examples, names used twice, a feature off its shelf,
+a scenario that uses a mock-only Given without the @mock_only tag."""
 
 import sys
 from collections import defaultdict
@@ -24,6 +25,7 @@ def problems(features):
                 found.append(f"{_where(scenario)}: scenario {scenario.name!r} has no steps")
             if getattr(scenario, "examples", None) is not None and not scenario.scenarios:
                 found.append(f"{_where(scenario)}: scenario outline {scenario.name!r} has no example rows")
+    found += _mock_only_untagged(features)
     for name, places in names.items():
         if len(places) > 1:
             found.append(f"{places[0]}: scenario name {name!r} is used {len(places)} times ({', '.join(places)}); "
@@ -44,6 +46,26 @@ def _off_its_shelf(feature):
         found.append(f"is in features/{REFERENCE_FOLDER}/: tag it @api_reference, or move it")
     if "robustness" in tags and folder != MOCK_FOLDER:
         found.append(f"is tagged @robustness: it belongs in features/{MOCK_FOLDER}/")
+    return found
+
+
+def _mock_only_untagged(features):
+    """Each scenario that uses a Given only the mock can arrange (steps/support/selection.py) but is not tagged
+    @mock_only: the drift check (-D target=live) skips it anyway, and the tag tells its reader so."""
+    from behave.runner_util import load_step_modules
+    from behave.step_registry import registry
+
+    from steps.support.selection import MOCK_ONLY_TAGS, mock_only_step
+
+    if not registry.steps["given"]:
+        load_step_modules([str(ROOT / "steps")])
+    found = []
+    for feature in features:
+        for scenario in feature.walk_scenarios():
+            step = None if set(scenario.effective_tags) & MOCK_ONLY_TAGS else mock_only_step(registry, scenario)
+            if step:
+                found.append(f'{_where(scenario)}: scenario {scenario.name!r} uses "Given {step[0].name}" (line '
+                             f"{step[0].line}), which only the mock can arrange ({step[1]}): tag it @mock_only")
     return found
 
 

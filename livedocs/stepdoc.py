@@ -110,6 +110,9 @@ def entry(group, uses):
     if keyword == "then":
         lines += [""] + judged(matcher.func)
     lines += ["", *taken(matcher.func)] if taken(matcher.func) else []
+    if getattr(matcher.func, "mock_only", None):  # steps/support/selection.py
+        lines += ["", f"**Mock only**: {matcher.func.mock_only}. Tag the scenario `@mock_only`; on the live API "
+                  "(`-D target=live`, or `@real`) it is skipped before its first step, saying so."]
     lines += [f"\nAlso written: `{_sentence(other, synonym)}`" for other, synonym in group[1:]]
     params = parameters(matcher.pattern)
     if params:

@@ -12,6 +12,9 @@ from steps.support.judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWE
 from steps.support.malformed_requests import HOST, JSON_TYPE, MALFORMED
 from steps.support.matchers import equals, shows_no_python
 from steps.support.outcome import asked_for, heard
+from steps.support.selection import mock_only
+
+MOCK_SETTING = "the live API is not ours to strain or to set limits on"  # on the live API: skipped, saying so
 
 WHAT_CAME = Reading("what came back: an answer, or a connection closed without one", "any When that got an answer "
                     "from the API, or a raw client's When whose connection was closed",
@@ -50,18 +53,21 @@ def mock_timeouts(context, idle, deadline):
 
 
 @given("the mock drops a silent client after {idle:Duration}")
+@mock_only(MOCK_SETTING)
 def short_idle_timeout(context, idle):
     """Shorten the mock's idle timeout (5 seconds, as Node's keep-alive) so the scenario stays quick."""
     use_fixture(mock_timeouts, context, idle, context.mock.request_deadline)
 
 
 @given("the mock gives a request at most {deadline:Duration} to arrive")
+@mock_only(MOCK_SETTING)
 def short_request_deadline(context, deadline):
     """Shorten the mock's request deadline (10 seconds) so the scenario stays quick."""
     use_fixture(mock_timeouts, context, 1.0, deadline)
 
 
 @given("{count:d} clients have sent half a request and gone silent")
+@mock_only(MOCK_SETTING)
 def clients_go_silent(context, count):
     """Open connections that send the start of a request and then nothing."""
     use_fixture(silent_clients, context, count)

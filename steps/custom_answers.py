@@ -5,11 +5,15 @@ from known_users import DataRefused, mock_in_use
 from steps.support.tables import rows_of, takes, text_of
 
 from mockserver.controls.stubs import BadStub
+from steps.support.selection import mock_only
+
+CHOSEN = "the live API's answers cannot be chosen by a scenario"  # on the live API: skipped, saying so
 
 
 @given('the users service answers "{address}" with')
 @given('the users service answers "{address}" with:')
 @takes("docstring")
+@mock_only(CHOSEN)
 def answers_with(context, address):
     """Reads of that address get the JSON under the step, as the API sends JSON (status 200); for this scenario."""
     _answer(context, address, json=text_of(context, "the answer's JSON"), status=200)
@@ -18,6 +22,7 @@ def answers_with(context, address):
 @given('the users service answers "{address}" with status {status}')
 @given('the users service answers "{address}" with status {status}:')
 @takes("docstring")
+@mock_only(CHOSEN)
 def answers_with_status(context, address, status):
     """Reads of that address get that status (200 to 599) and the JSON under the step (for 204, 304: no text)."""
     _answer(context, address, json=text_of(context, "the answer's JSON"), status=status)
@@ -26,6 +31,7 @@ def answers_with_status(context, address, status):
 @given('the users service answers "{address}" with the headers')
 @given('the users service answers "{address}" with the headers:')
 @takes("table", "header", "value")
+@mock_only(CHOSEN)
 def answers_with_headers(context, address):
     """The answer to reads of that address (the API's own, or one given above) carries these headers instead."""
     headers = [(row["header"], row["value"]) for row in rows_of(context, "header", "value", verb="use")]

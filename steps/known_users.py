@@ -7,6 +7,9 @@ from steps.support.user_fields import FIELDS, UnknownField, a_record, typed
 from livedocs.exchanges import embed_text
 from mockserver.node import jsrt
 from mockserver.controls.datasets import BadData, generated_users
+from steps.support.selection import mock_only
+
+CHOSEN_USERS = "the live API's users cannot be chosen by a scenario"  # on the live API: skipped, saying so
 
 SHOWN_USERS = 50  # users shown in the report at the Given; the rest are counted
 
@@ -18,6 +21,7 @@ class DataRefused(AssertionError):
 @given("the users service knows only these users")
 @given("the users service knows only these users:")
 @takes("table", *FIELDS, any_of=True)
+@mock_only(CHOSEN_USERS)
 def knows_only_these(context):
     """The API's users are the table's (ids 1, 2... unless an id column gives them; an empty cell: no such field)."""
     _serve(context, users_from_table(context, []))
@@ -26,6 +30,7 @@ def knows_only_these(context):
 @given("the users service knows these users as well")
 @given("the users service knows these users as well:")
 @takes("table", *FIELDS, any_of=True)
+@mock_only(CHOSEN_USERS)
 def knows_these_as_well(context):
     """The table's users come after those the service knows (the live ones), numbered on from the last one's id."""
     mock = mock_in_use(context)
@@ -35,6 +40,7 @@ def knows_these_as_well(context):
 
 
 @given("the users service knows no users")
+@mock_only(CHOSEN_USERS)
 def knows_no_users(context):
     """The API has no users at all (its posts, todos and the rest are still the live ones)."""
     _serve(context, [])
@@ -42,6 +48,7 @@ def knows_no_users(context):
 
 @given("the users service knows {count:d} users")
 @given("the users service knows {count:d} user")
+@mock_only(CHOSEN_USERS)
 def knows_generated_users(context, count):
     """The API has that many users (up to 10,000): user 7 is "User 7", username "user7", email user7@example.com."""
     try:

@@ -15,6 +15,9 @@ from steps.support.outcome import heard, record
 from mockserver import MockServer
 from mockserver.__main__ import parse_args
 from mockserver.server import STOP_TIMEOUT
+from steps.support.selection import mock_only
+
+MY_MOCK = "a mock of my own is a mock, never the live API"  # on the live API: skipped, saying so
 
 SILENT_ON_OWN = Reading("the client left silent on the scenario's own mock",
                         "'Given a client has sent half a request to it and gone silent' (any When)",
@@ -32,12 +35,14 @@ def own_mock(context):
 
 
 @given("a mock of my own")
+@mock_only(MY_MOCK)
 def a_mock_of_my_own(context):
     """Start a mock that only this scenario uses, on loopback and a free port."""
     use_fixture(own_mock, context)
 
 
 @given("a mock of my own that fails while answering")
+@mock_only(MY_MOCK)
 def a_failing_mock(context):
     """A mock whose engine raises a Python error on every request (a stand-in for a bug in the mock)."""
     use_fixture(own_mock, context)
@@ -49,6 +54,7 @@ def a_failing_mock(context):
 
 
 @given("a client has sent half a request to it and gone silent")
+@mock_only(MY_MOCK)
 def silent_client_on_own(context):
     """A connection to the scenario's own mock that sends the start of a request and then nothing."""
     own = OWN_MOCK(context)
@@ -142,6 +148,7 @@ STOP_RACE = Reading("what stopping mocks from many threads at once did", "'When 
 
 
 @given("a mock of my own that has been stopped")
+@mock_only(MY_MOCK)
 def a_stopped_mock(context):
     """Start a mock of the scenario's own, then stop it."""
     use_fixture(own_mock, context)

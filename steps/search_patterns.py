@@ -14,6 +14,9 @@ from steps.support.outcome import send
 from steps.support.user_fields import field_path
 
 from mockserver.node.regexp import jsregex
+from steps.support.selection import mock_only
+
+MY_MOCK = "a mock of my own is a mock, never the live API"  # on the live API: skipped, saying so
 
 # V8 (the live engine) and Python's re backtrack on every comment for ever; the regex package as well.
 FREEZING = "^([a-z\\s]|[a-z\\s])*\\d"
@@ -119,6 +122,7 @@ def _start_search(context, mock):
 
 
 @given("my mock cuts search patterns off after {seconds:Duration}")
+@mock_only(MY_MOCK)
 def shorter_pattern_limit(context, seconds):
     """Shorten the time limit of the scenario's own mock for the patterns of one request (1 s by default)."""
     own = OWN_MOCK(context)
@@ -133,6 +137,7 @@ def search_for_ever(context):
 
 
 @given("a client is searching my mock's comments with a pattern that backtracks for ever")
+@mock_only(MY_MOCK)
 def searching_own_mock(context):
     """The same search, sent to the scenario's own mock."""
     _start_search(context, OWN_MOCK(context))

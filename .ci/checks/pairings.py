@@ -175,17 +175,37 @@ def collect(every_line):
     sys.path.insert(0, str(ROOT))  # the steps import services and mockserver
     load_step_modules([str(ROOT / "steps")])
     whens, thens, patterns = {}, {}, set()
-    for feature in parse_features(sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))):
-        for scenario in feature.walk_scenarios():
-            for step in scenario.all_steps:
-                if step.step_type == "when":
-                    whens.setdefault(render(step, "When"), _pattern(registry, step))
-                elif step.step_type == "then":
-                    pattern = _pattern(registry, step)
-                    if every_line or pattern not in patterns:
-                        patterns.add(pattern)
-                        thens.setdefault(render(step, "Then"), step.location)
+    files = sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))
+    for scenario in everyday_scenarios(parse_features(files)):
+        for step in scenario.all_steps:
+            if step.step_type == "when":
+                whens.setdefault(render(step, "When"), _pattern(registry, step))
+            elif step.step_type == "then":
+                pattern = _pattern(registry, step)
+                if every_line or pattern not in patterns:
+                    patterns.add(pattern)
+                    thens.setdefault(render(step, "Then"), step.location)
     return whens, list(thens)
+
+
+def everyday_scenarios(features):
+    """The features' scenarios a run takes unless it asks for @wip (steps/support/selection.py); fails naming each
+    undefined step among them, its file and line, and the closest steps (livedocs/suggest.py), as behave does."""
+    from behave.step_registry import registry
+
+    from livedocs import suggest
+    from steps.support.selection import in_everyday_run
+
+    scenarios = [s for f in features for s in f.walk_scenarios() if in_everyday_run(s.effective_tags)]
+    undefined = [step for s in scenarios for step in s.all_steps if registry.find_match(step) is None]
+    if undefined:
+        raise Undefined(f"{len(undefined)} undefined step(s) in the features: fix them first (the pairs are built "
+                        f"from the features' steps)" + suggest.report(undefined))
+    return scenarios
+
+
+class Undefined(Exception):
+    """A step of the features matches no step definition: the check names it instead of running."""
 
 
 def _pattern(registry, step):
@@ -304,7 +324,11 @@ def main(argv=None):
                              "process cannot keep a core busy, its mock's threads sharing its GIL and its waits)")
     args = parser.parse_args(argv)
     started = time.monotonic()
-    whens, thens = collect(args.every_line)
+    try:
+        whens, thens = collect(args.every_line)
+    except Undefined as undefined:
+        print(f"  PROBLEM {undefined}")
+        return 1
     with tempfile.TemporaryDirectory(prefix="pairings-") as temporary:
         directory = Path(args.keep or temporary)
         directory.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,12 @@
 
 - .ci/checks/refused.feature: every scenario must fail, and its failure hold the words of its "Fails saying:" line
   (a search on a field no user has, a number written otherwise than the API writes it, a partial table...).
+- .ci/checks/mock_only_on_live.feature, run with -D target=live at a dead live_url (127.0.0.1:9, nothing listens):
+  every scenario with a "Skipped saying:" line uses a Given only the mock can arrange, has no @mock_only tag, and
+  must be skipped before its first step with that reason; the plain scenario must fail saying the live API cannot
+  be reached (the run was live). The Gherkin lint must name each of those scenarios, asking for the tag.
+- .ci/checks/wip.feature: `behave --tags=-real` (the everyday run) leaves its @wip scenario out and passes, and so
+  does a run with no --tags; `--tags=wip` runs it (and it fails, as an unfinished scenario may).
 Exit 1 on any scenario that does not turn out as it must.
 
     python .ci/checks/refusals.py
@@ -98,12 +104,43 @@ def check(title, feature, outcomes, output):
     return problems
 
 
+def lint_names_untagged(feature):
+    """The Gherkin lint names every scenario of the feature that uses a mock-only Given without @mock_only."""
+    sys.path.insert(0, str(ROOT))
+    from behave.runner_util import parse_features
+
+    from livedocs import gherkin_lint
+
+    parsed = parse_features([str(HERE / feature)])
+    found = gherkin_lint.problems(parsed)
+    expected = [s for s in parsed[0].walk_scenarios() if any(line.startswith("Skipped saying: ")
+                                                              for line in s.description)]
+    missing = [s.name for s in expected if not any(f"scenario {s.name!r} uses" in line and "tag it @mock_only" in line
+                                                   for line in found)]
+    print(f"  {'FAIL' if missing else 'ok  '} the Gherkin lint names the {len(expected)} scenarios of {feature} "
+          "that use a mock-only Given untagged" + (f"; it misses: {missing}" if missing else ""))
+    return [f"the Gherkin lint does not name {name!r} (a mock-only Given without @mock_only)" for name in missing]
+
+
 def main():
     """Each feature in its run; exit 1 on any problem."""
     problems = []
     outcomes, _, output = run("refused.feature")
     problems += check("refused", "refused.feature", outcomes, output)
 
+    outcomes, _, output = run("mock_only_on_live.feature", "-D", "target=live", "-D", f"live_url={DEAD}")
+    problems += check("live target", "mock_only_on_live.feature", outcomes, output)
+    problems += lint_names_untagged("mock_only_on_live.feature")
+
+    for title, options, expected in (("everyday run", ["--tags=-real"], ("passed", "skipped")),
+                                     ("no --tags", [], ("passed", "skipped")),
+                                     ("--tags=wip", ["--tags=wip"], ("skipped", "failed"))):
+        outcomes, code, output = run("wip.feature", *options)
+        got = tuple(o["status"] for o in outcomes)
+        ok = got == expected and code == (1 if "failed" in expected else 0)
+        print(f"  {'ok  ' if ok else 'FAIL'} wip, {title}: the finished and the @wip scenario {' and '.join(got)}")
+        if not ok:
+            problems.append(f"wip, {title}: expected {expected}, got {got} (exit {code}): {output[-1500:]}")
     print(f"refusals: {len(problems)} problem(s)")
     for problem in problems:
         print("  PROBLEM", problem)

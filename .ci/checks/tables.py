@@ -24,20 +24,19 @@ WRONG = "Nowhere-zzz"  # a cell value no table of the features holds
 UNKNOWN = "zzz"  # a column no step knows
 
 
-def uses(registry_steps, features):
+def uses(registry_steps, scenarios):
     """For each step function that takes a table or docstring: (kind, the steps up to and including a use of it):
     the use with the widest table, so that a wrong cell is tried in as many kinds of column as the features use."""
     found = {}
-    for feature in features:
-        for scenario in feature.walk_scenarios():
-            for n, step in enumerate(scenario.all_steps):
-                matcher = next((m for m in registry_steps[step.step_type] if m.match(step.name)), None)
-                takes = getattr(getattr(matcher, "func", None), "takes", None)
-                width = len(step.table.headings) if step.table is not None else 0
-                if takes and (matcher.func not in found or width > found[matcher.func][2]):
-                    steps = list(scenario.all_steps)
-                    kept = steps if step.step_type == "given" else steps[: n + 1]
-                    found[matcher.func] = (takes[0], (kept, n), width)
+    for scenario in scenarios:
+        for n, step in enumerate(scenario.all_steps):
+            matcher = next((m for m in registry_steps[step.step_type] if m.match(step.name)), None)
+            takes = getattr(getattr(matcher, "func", None), "takes", None)
+            width = len(step.table.headings) if step.table is not None else 0
+            if takes and (matcher.func not in found or width > found[matcher.func][2]):
+                steps = list(scenario.all_steps)
+                kept = steps if step.step_type == "given" else steps[: n + 1]
+                found[matcher.func] = (takes[0], (kept, n), width)
     return {func: (kind, steps) for func, (kind, steps, _) in found.items()}
 
 
@@ -99,8 +98,13 @@ def main(argv=None):
 
     sys.path.insert(0, str(ROOT))
     load_step_modules([str(ROOT / "steps")])
-    features = parse_features(sorted(str(p) for p in (ROOT / "features").glob("**/*.feature")))
-    found = uses(registry.steps, features)
+    files = sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))
+    try:  # the scenarios a run takes unless asked for @wip; an undefined step named, with the closest steps
+        scenarios = pairings.everyday_scenarios(parse_features(files))
+    except pairings.Undefined as undefined:
+        print(f"  PROBLEM {undefined}")
+        return 1
+    found = uses(registry.steps, scenarios)
     table_steps = {m.func for kind in ("given", "when", "then") for m in registry.steps[kind]
                    if getattr(m.func, "takes", (None,))[0] == "table"}
     problems = [f"{func.__name__} takes a table but no feature uses it: no scenario to build on"
