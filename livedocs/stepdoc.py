@@ -26,6 +26,8 @@ Every step a scenario may use, with what it does, what it takes and how the feat
 Generated from the code in `steps/` and the scenarios in `features/`: do not edit by hand, regenerate with
 `python -m livedocs.stepdoc` (CI fails when a step's entry differs from the code; a new scenario only changes
 the examples and counts, which the same command refreshes whenever convenient). How to write a scenario: the README.
+What the steps refuse, and why (an unknown field or column, a number not written as the API writes it, a Given only
+the mock can arrange on the live API...): docs/what-the-suite-refuses.md.
 """
 
 
