@@ -24,3 +24,22 @@ Feature: Listing users
       | name             | city          | company            |
       | Clementine Bauch | McKenziehaven | Romaguera-Jacobson |
       | Leanne Graham    | Gwenborough   | Romaguera-Crona    |
+
+  Scenario: the directory by city, A to Z
+    When I list the users sorted by city
+    Then I get the users in this order:
+      | name                     | city           |
+      | Nicholas Runolfsdottir V | Aliyaview      |
+      | Glenna Reichert          | Bartholomebury |
+      | Leanne Graham            | Gwenborough    |
+      | Kurtis Weissnat          | Howemouth      |
+      | Clementina DuBuque       | Lebsackbury    |
+      | Clementine Bauch         | McKenziehaven  |
+      | Chelsey Dietrich         | Roscoeview     |
+      | Mrs. Dennis Schulist     | South Christy  |
+      | Patricia Lebsack         | South Elvis    |
+      | Ervin Howell             | Wisokyburgh    |
+
+  Scenario: the directory by company, Z to A
+    When I list the users sorted by company, last first
+    Then I get the users numbered 9, 3, 1, 4, 5, 7, 10, 2, 6 and 8

@@ -1,6 +1,6 @@
 """Steps for listing users, looking one up and finding users by their fields, and the users that came back."""
 
-from behave import then, when
+from behave import register_type, then, when
 from steps.support.collection_matchers import a_list_of, complete_users, users_named
 from hamcrest import assert_that
 from steps.support.judging import APP_TOLD, USERS, from_where, judges
@@ -41,11 +41,33 @@ def find_users_by_field(context, field, value):
     attempt(context, services.find_users, {_filtered(field): value})
 
 
-def _filtered(field):
-    """The path the API filters on, for a field in a profile page's words ("city": address.city) or as a path; a
-    field no user has is refused here, while the When runs: the API would ignore it and answer every user, so a
-    search on a misspelt field would seem to find them all. (To show the API ignoring it, ask for its address.)"""
-    return field_path(field, "field", "search by")
+def parse_sort_field(text):
+    """a field of a user, as on a profile page (city, name...) or its path in the data (no comma)."""
+    return text
+
+
+parse_sort_field.pattern = r"[^,\"']+"
+register_type(SortField=parse_sort_field)
+
+
+@when("I list the users sorted by {field:SortField}")
+def list_users_sorted(context, field):
+    """Ask for every user, in the order of a field (city, name..., or a path such as address.city), A to Z."""
+    attempt(context, services.find_users, {"_sort": _filtered(field, "sort by")})
+
+
+@when("I list the users sorted by {field:SortField}, last first")
+def list_users_sorted_last_first(context, field):
+    """Ask for every user, in the reverse order of a field (Z to A)."""
+    attempt(context, services.find_users, {"_sort": _filtered(field, "sort by"), "_order": "desc"})
+
+
+def _filtered(field, verb="search by"):
+    """The path the API filters or sorts on, for a field in a profile page's words ("city": address.city) or as a
+    path; a field no user has is refused here, while the When runs: the API would ignore it and answer every user
+    in its own order, so a search on a misspelt field would seem to find them all. (To show the API ignoring it,
+    ask for its address.)"""
+    return field_path(field, "field", verb)
 
 
 @then("I get no users")

@@ -126,16 +126,16 @@ class PairOutcomes(Formatter):
 
     def close(self):
         """Write every scenario's outcome."""
-        out = []
-        for feature in self.features:
-            for scenario in feature.walk_scenarios():
-                steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "",
-                          s.duration)
-                         for s in scenario.steps]
-                out.append({"name": scenario.name, "status": scenario.status.name,
-                            "hook_failed": bool(scenario.hook_failed), "steps": steps})
-        json.dump(out, self.stream)
+        json.dump([self.outcome(scenario) for feature in self.features for scenario in feature.walk_scenarios()],
+                  self.stream)
         self.close_stream()
+
+    def outcome(self, scenario):
+        """One scenario's outcome: its name, status, whether a hook failed, and each step's."""
+        steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "", s.duration)
+                 for s in scenario.steps]
+        return {"name": scenario.name, "status": scenario.status.name, "hook_failed": bool(scenario.hook_failed),
+                "steps": steps}
 
 
 def shape(context):

@@ -1,7 +1,7 @@
 """What the suite refuses: scenarios that must never pass, run as a product owner runs them, each checked for its words.
 
 - .ci/checks/refused.feature: every scenario must fail, and its failure hold the words of its "Fails saying:" line
-  (a search on a field no user has, a number written otherwise than the API writes it, a partial table...).
+  (a search or a sort on a field no user has, a number written otherwise than the API writes it, a partial table...).
 - .ci/checks/mock_only_on_live.feature, run with -D target=live at a dead live_url (127.0.0.1:9, nothing listens):
   every scenario with a "Skipped saying:" line uses a Given only the mock can arrange, has no @mock_only tag, and
   must be skipped before its first step with that reason; the plain scenario must fail saying the live API cannot
@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from behave.formatter.base import Formatter
+from pairings import PairOutcomes
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -28,31 +28,16 @@ DEAD = "http://127.0.0.1:9"  # the discard port: nothing listens on it here
 EXPECTATIONS = ("Fails saying: ", "Skipped saying: ", "Passes")
 
 
-class Outcomes(Formatter):
-    """A behave formatter that writes each scenario's status, skip reason, expectation and step outcomes, as JSON."""
+class Outcomes(PairOutcomes):
+    """The pairings' formatter, writing also each scenario's skip reason, line and expectation (its description)."""
 
     name, description = "refusals", "each scenario's outcome, as JSON (for .ci/checks/refusals.py)"
 
-    def __init__(self, stream_opener, config):
-        super().__init__(stream_opener, config)
-        self.features, self.stream = [], self.open()
-
-    def feature(self, feature):
-        """Keep the feature: its scenarios are read once they have run."""
-        self.features.append(feature)
-
-    def close(self):
-        """Write every scenario's outcome."""
-        out = []
-        for feature in self.features:
-            for scenario in feature.walk_scenarios():
-                expected = next((line for line in scenario.description if line.startswith(EXPECTATIONS)), "")
-                out.append({"name": scenario.name, "line": scenario.line, "status": scenario.status.name,
-                            "skip_reason": scenario.skip_reason or "", "expected": expected,
-                            "hook_failed": bool(scenario.hook_failed), "tags": list(scenario.effective_tags),
-                            "steps": [(s.status.name, s.error_message or "") for s in scenario.all_steps]})
-        json.dump(out, self.stream)
-        self.close_stream()
+    def outcome(self, scenario):
+        """One scenario's outcome, with what it must do (its "Fails saying:"... line) and each step's message."""
+        expected = next((line for line in scenario.description if line.startswith(EXPECTATIONS)), "")
+        return {**super().outcome(scenario), "line": scenario.line, "skip_reason": scenario.skip_reason or "",
+                "expected": expected, "steps": [(s.status.name, s.error_message or "") for s in scenario.all_steps]}
 
 
 def run(feature, *options):

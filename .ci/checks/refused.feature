@@ -113,3 +113,8 @@ Feature: What the suite refuses (every scenario here must fail, saying why)
     Then the users include:
       | name          | nickname |
       | Leanne Graham | Lea      |
+
+  Scenario: a sort on a field no user has
+    Fails saying: the field "citty" is not one I can sort by; I can sort by: id, name, username
+    When I list the users sorted by citty
+    Then the users are numbered 1 to 10 in order
