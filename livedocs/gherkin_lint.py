@@ -10,6 +10,7 @@ from behave.runner_util import parse_features
 from livedocs.shelves import MOCK_FOLDER, REFERENCE_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
+MOCK_ONLY_TAGS = {"mock_only", "read_only_mock"}  # README, "Tags": a scenario so tagged never talks to the live API
 
 
 def problems(features):
@@ -50,22 +51,26 @@ def _off_its_shelf(feature):
 
 
 def _mock_only_untagged(features):
-    """Each scenario that uses a Given only the mock can arrange (steps/support/selection.py) but is not tagged
-    @mock_only: the drift check (-D target=live) skips it anyway, and the tag tells its reader so."""
+    """Each scenario that uses a Given only the mock can arrange (marked with steps/support/selection.py's mock_only,
+    read here from the step functions as the step dictionary reads them) but is not tagged @mock_only: the drift
+    check (-D target=live) skips it anyway, and the tag tells its reader so."""
     from behave.runner_util import load_step_modules
     from behave.step_registry import registry
-
-    from steps.support.selection import MOCK_ONLY_TAGS, mock_only_step
 
     if not registry.steps["given"]:
         load_step_modules([str(ROOT / "steps")])
     found = []
     for feature in features:
         for scenario in feature.walk_scenarios():
-            step = None if set(scenario.effective_tags) & MOCK_ONLY_TAGS else mock_only_step(registry, scenario)
-            if step:
-                found.append(f'{_where(scenario)}: scenario {scenario.name!r} uses "Given {step[0].name}" (line '
-                             f"{step[0].line}), which only the mock can arrange ({step[1]}): tag it @mock_only")
+            if set(scenario.effective_tags) & MOCK_ONLY_TAGS:
+                continue
+            givens = (step for step in scenario.all_steps if step.step_type == "given")
+            marked = ((step, getattr(getattr(registry.find_match(step), "func", None), "mock_only", None))
+                      for step in givens)
+            step, reason = next(((step, reason) for step, reason in marked if reason), (None, None))
+            if step is not None:
+                found.append(f'{_where(scenario)}: scenario {scenario.name!r} uses "Given {step.name}" (line '
+                             f"{step.line}), which only the mock can arrange ({reason}): tag it @mock_only")
     return found
 
 
