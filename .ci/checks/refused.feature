@@ -73,6 +73,12 @@ Feature: What the suite refuses (every scenario here must fail, saying why)
     When I ask the API for "/users?_page=1&_limit=2"
     Then I am told there are 0xA in all
 
+  Scenario: a wait with a leading zero
+    Fails saying: "0120" is not a number as the API writes one
+    Given the users service is rate limiting
+    When I list all users
+    Then I am told to try again in 0120 seconds
+
   Scenario: a partial table with a wrong city names its row, not only the count
     Fails saying: 10 users came back, the table has 3 rows | row 2: user 2's city should be 'Atlantis'; it was 'Wisokyburgh' | past the table's end came
     When I list all users

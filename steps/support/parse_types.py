@@ -9,6 +9,7 @@ from behave import register_type
 # "+3", " 3" and "0x3" for 3, so "Then I get 03 users" would pass for three users; here every {n:d} of every step
 # takes only the canonical form, and any other fails the step saying so (behave reports a converter's error).
 WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")  # a decimal as JSON writes it: "0.5", not "00.5", "1.0"
 PARSE_D = r"[-+ ]?[0-9]+|[-+ ]?0[xX][0-9a-fA-F]+|[-+ ]?0[bB][01]+|[-+ ]?0[oO][0-7]+"  # what parse's {n:d} matches
 
 KINDS = ("users", "posts", "comments", "albums", "photos", "todos")
@@ -58,6 +59,9 @@ parse_ids.pattern = r"\d+(?: to \d+|(?:(?:, | and )\d+)*)"
 def parse_duration(text):
     """a duration with its unit, as people write it: "1 second", "2 seconds", "0.5 s", "500 ms", "2 minutes"."""
     number, unit = re.fullmatch(r"(\d+(?:\.\d+)?) ?([a-z]+)", text).groups()
+    if not DECIMAL.fullmatch(number):
+        raise ValueError(f'"{number}" is not a number as the API writes one (such as 3, 0.5 or 120): '
+                         "a duration is compared with the API's as it writes it")
     return float(number) * UNITS[unit]
 
 
