@@ -15,7 +15,7 @@ import services
 from services.client import on_loopback
 from livedocs import exchanges, suggest
 from mockserver import MockServer
-from steps.support import selection
+from steps.support import parse_types, selection
 
 suggest.install()  # an undefined step is shown with the closest existing steps (docs/steps.md)
 
@@ -147,6 +147,7 @@ def before_step(context, step):
     """Remember the step that runs (a scenario past its deadline names it); drop exchanges made outside steps."""
     context.run["current_step"] = step  # named if the scenario passes its deadline; a When's words (steps/support/outcome.py)
     context.exchanges.take()
+    parse_types.refuse_miswritten(context._runner.step_registry, step)  # "Then I get 03 users" fails, saying why
     if step.table is not None or step.text is not None:
         _refuse_unread(context, step)
 

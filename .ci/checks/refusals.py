@@ -37,7 +37,8 @@ class Outcomes(PairOutcomes):
         """One scenario's outcome, with what it must do (its "Fails saying:"... line) and each step's message."""
         expected = next((line for line in scenario.description if line.startswith(EXPECTATIONS)), "")
         return {**super().outcome(scenario), "line": scenario.line, "skip_reason": scenario.skip_reason or "",
-                "expected": expected, "steps": [(s.status.name, s.error_message or "") for s in scenario.all_steps]}
+                "expected": expected,
+                "steps": [(s.status.name, s.error_message or "", f"{s.keyword} {s.name}") for s in scenario.all_steps]}
 
 
 def run(feature, *options):
@@ -55,15 +56,19 @@ def run(feature, *options):
 def judge(outcome, output):
     """A problem with one scenario's outcome against its expectation line, or None."""
     expected, status = outcome["expected"], outcome["status"]
-    messages = "\n".join(message for _, message in outcome["steps"])
-    if outcome["hook_failed"]:
-        messages += "\n" + "\n".join(line for line in output.splitlines() if line.startswith("HOOK-ERROR"))
+    messages = "\n".join(message for _, message, _ in outcome["steps"])
+    hooks = [line for line in output.splitlines() if line.startswith("HOOK-ERROR")]
+    if outcome["hook_failed"]:  # a scenario's hook: behave prints its error
+        messages += "\n" + "\n".join(hooks)
+    for step_status, message, step in outcome["steps"]:  # a step's hook (numbers not written as the API writes them)
+        if step_status == "hook_error" and not message:
+            messages += "\n" + "\n".join(line for line in hooks if f'"{step}"' in line)
     if expected.startswith("Fails saying: "):
         words = expected.removeprefix("Fails saying: ")
         if status not in ("failed", "error", "hook_error") or words not in messages:
             return f"must fail saying {words!r}; it {status}: {messages.strip()[-400:] or 'no message'}"
     elif expected.startswith("Skipped saying: "):
-        words, ran = expected.removeprefix("Skipped saying: "), [s for s, _ in outcome["steps"] if s != "skipped"]
+        words, ran = expected.removeprefix("Skipped saying: "), [s for s, _, _ in outcome["steps"] if s != "skipped"]
         if status != "skipped" or words not in outcome["skip_reason"] or ran:
             return (f"must be skipped before any step, saying {words!r}; it {status} (reason: "
                     f"{outcome['skip_reason']!r}; steps not skipped: {ran}) {messages.strip()[-300:]}")

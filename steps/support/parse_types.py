@@ -29,6 +29,15 @@ def parse_whole(text):
 parse_whole.pattern = PARSE_D
 
 
+def refuse_miswritten(registry, step):
+    """Fail a step whose numbers are not written as the API writes them, in one sentence, before it runs (behave
+    would report the converter's ValueError with two tracebacks). environment.py calls it before every step."""
+    if any(character.isdigit() for character in step.name):
+        error = getattr(registry.find_match(step), "stored_error", None)  # a converter's refusal (behave's MatchWithError)
+        if isinstance(error, ValueError):
+            raise AssertionError(f'"{step.keyword} {step.name}": {error}')
+
+
 def parse_kind(text):
     """one of: users, posts, comments, albums, photos or todos."""
     return text
@@ -67,5 +76,5 @@ def parse_duration(text):
 
 parse_duration.pattern = r"\d+(?:\.\d+)? ?(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b"
 
-register_type(d=parse_whole)  # before any step module defines a {n:d} step: api_answers.py imports this first
+register_type(d=parse_whole)  # before behave loads any step module: environment.py imports this module
 register_type(Kind=parse_kind, Content=parse_kind, Owner=parse_owner, Ids=parse_ids, Duration=parse_duration)
