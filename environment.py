@@ -135,7 +135,8 @@ def before_scenario(context, scenario):
         return
     if context.target == "live" or ("real" in tags and context.target == "default"):
         if reason := selection.mock_only_given(context._runner.step_registry, scenario):
-            return scenario.skip(reason)  # before any request: the live API cannot be arranged so
+            scenario.skip(reason)  # before any request: the live API cannot be arranged so
+            return
         _require_live_api(context, scenario)
         use_fixture(client_pointed_at, context, context.live_url)
         return
