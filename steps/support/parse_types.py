@@ -7,7 +7,7 @@ from behave import register_type
 
 # A whole number as JSON writes it: no sign but "-", no leading zero, no other base. parse's own {n:d} takes "03",
 # "+3", " 3" and "0x3" for 3, so "Then I get 03 users" would pass for three users; here every {n:d} of every step
-# takes only the canonical form, and any other fails the step saying so (behave reports a converter's error).
+# takes only the canonical form, and any other fails the step before it runs, saying so (refuse_miswritten).
 WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]*[1-9])?")  # a decimal as JSON writes it: "0.5", not "00.5", "1.0"
 PARSE_D = r"[-+ ]?[0-9]+|[-+ ]?0[xX][0-9a-fA-F]+|[-+ ]?0[bB][01]+|[-+ ]?0[oO][0-7]+"  # what parse's {n:d} matches

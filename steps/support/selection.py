@@ -1,7 +1,7 @@
 """Which scenarios a run takes, and where they may run: @wip left out unless asked for, mock-only Givens kept off live.
 
 behave's `default_tags` (behave.ini: `not @wip`) applies only when the command line gives no --tags at all, so
-`behave --tags=-real` would run work in progress; `without_wip` puts the rule back into any tag expression that
+`behave --tags=-real` would run work in progress; `keep_wip_out` puts the rule back into any tag expression that
 does not name @wip itself. A Given marked `mock_only` arranges something only the mock can do (a fault, the
 scenario's own users or answers, a mock of its own, a hostile server): a scenario that would talk to the live API
 and uses one is skipped before it starts, with the Given's reason, whatever its tags.

@@ -1,6 +1,6 @@
 """A user's fields in the words of a profile page, mapped to the paths of the data: the one table every step uses."""
 
-import re
+from .parse_types import WHOLE  # a whole number as JSON writes it: "3", never "03", " 3" or "3.0"
 
 # words -> (path in a user record, type of its value). Each path may also be written as it is ("address.geo.lat").
 FIELDS = {
@@ -54,9 +54,6 @@ def value_at(record, path):
             return MISSING
         value = value[key]
     return value
-
-
-WHOLE = re.compile(r"-?(?:0|[1-9][0-9]*)")  # a whole number as JSON writes it: "3", never "03", " 3" or "3.0"
 
 
 def typed(path, text):
