@@ -128,7 +128,7 @@ class MockServer:
                  journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
         self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
         self.app = self._seed_app = (App(datasets.validate(data)) if data is not None
-                                           else App(seed_data(), caches=seed_caches()))
+                                     else App(seed_data(), caches=seed_caches()))
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/controls/faults.py); cleared by reset()
         self.stubs = StubPlan()  # custom answers for addresses (mockserver/controls/stubs.py); cleared by reset()
         self.read_only = read_only

@@ -130,7 +130,7 @@ def came_back(context):
 
 def record(context, **fields):
     """Keep a CameBack for the Thens, with the running When's words (environment.py notes the step); returns it."""
-    step = getattr(context, "run", {}).get("current_step")
+    step = getattr(getattr(context, "run", None), "current_step", None)
     asked = f"{step.step_type.title()} {step.name}" if step is not None else ""
     context.came_back = CameBack(asked=asked, **fields)
     return context.came_back
@@ -213,7 +213,7 @@ class CannotJudge(AssertionError):
 
 def sentence(context, what, after, came):
     """One sentence: what the running Then checks, after which Whens it belongs, and what its When got instead."""
-    step = getattr(context, "run", {}).get("current_step")
+    step = getattr(getattr(context, "run", None), "current_step", None)
     then = f"{step.step_type.title()} {step.name}" if step is not None else "this step"
     got = f"'{came.asked}' {came.said()}" if came.asked else "no When in this scenario talked to the API"
     return f"'{then}' checks {what}, after {after}, but {got}"
