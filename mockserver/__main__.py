@@ -72,7 +72,7 @@ def _count_option(text):
     return int(text)
 
 
-# -- faults (issue 4): every request they target misbehaves for as long as the mock runs ---------------
+# -- faults: every request they target misbehaves for as long as the mock runs ---------------
 
 FAULT_KINDS = [kind.replace("_", "-") for kind in KINDS if kind not in ("delay", "status")]
 
@@ -183,7 +183,7 @@ def give_big_blocks_back():
 
     glibc raises that threshold after the first big block is freed, and from then on serves big blocks from
     its heaps, where freed memory stays with the process: a mock that rendered a few big answers on several
-    threads at once would keep that peak for as long as it runs (issue 11, item 3: +65 MB against +29 MB
+    threads at once would keep that peak for as long as it runs (measured: +65 MB against +29 MB
     after 80 distinct 14 KB `_like` patterns from 4 clients). mallopt(3) with a fixed value stops the raising.
     And one heap (arena) for every thread, as the suite's hooks set it (environment.py): with a heap per thread that
     allocates while another does, each keeps its own free memory, and the peak of 5 MB writes from 4 clients was

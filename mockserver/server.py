@@ -72,7 +72,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name=f"mock-{self.server_address[1]}-connection")
         with self._lock:
             # Tracked here, on accept, not when the thread gets to it: else stop() could miss a connection
-            # accepted just before it, whose thread would then wait out the idle timeout (issue 6's battery).
+            # accepted just before it, whose thread would then wait out the idle timeout (the robustness battery saw it).
             self._connections.add(request)
             self._workers.add(thread)
         thread.start()
@@ -133,7 +133,7 @@ class MockServer:
         self.stubs = StubPlan()  # custom answers for addresses (mockserver/controls/stubs.py); cleared by reset()
         self.read_only = read_only
         self.log = log  # called with one line per request answered (method, address, status, time), or None
-        # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
+        # Security bounds: a connection that has waited min(idle_timeout, request_deadline) seconds
         # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering, the last MAX_ERRORS
@@ -260,7 +260,7 @@ class MockServer:
         fault, cancelled = self.faults.take(request.method, entry.path)
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/controls/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
-        wait = None  # made when something waits: it ends early if the client hangs up (issue 11, item 5)
+        wait = None  # made when something waits: it ends early if the client hangs up
         if fault is None:
             if stub is not None:
                 entry.fault = "custom"

@@ -133,7 +133,7 @@ def traceback_kept(context):
     assert_that(errors[0], starts_with("GET /users/1\nTraceback (most recent call last)"), "the recorded failure")
 
 
-# -- lifecycle races (issue 11, item 9): stop() from many threads, start() twice or after stop() ---------------
+# -- lifecycle races: stop() from many threads, start() twice or after stop() ---------------
 
 STARTED_AGAIN = Reading("what start() did on the scenario's own mock", "'When I start it again'",
                         lambda context, came: came if "start_raised" in came.measured else None)

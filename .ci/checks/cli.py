@@ -1,4 +1,4 @@
-"""The mock's command line speaks (issue 13, point 8): a line per request, --quiet, a banner that lists the
+"""The mock's command line speaks: a line per request, --quiet, a banner that lists the
 faults, --help that explains each fault kind and what the mock keeps, and clear errors (exit 2) for bad options,
 a bad host blamed on the host; piped to a reader that has gone, it serves and stops with no traceback.
 """

@@ -1,4 +1,4 @@
-"""The mock's command line stays flat in memory: under 100 MB of growth whatever the traffic (issue 11, item 3).
+"""The mock's command line stays flat in memory: under 100 MB of growth whatever the traffic.
 
 Runs `python -m mockserver --quiet` and sends it the issue's traffic (2,000 distinct reads of /comments and
 500 writes of 100 KB), then a nastier mix: long distinct addresses of the biggest collection, 5 MB bodies,

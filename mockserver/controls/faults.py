@@ -195,7 +195,7 @@ class FaultPlan:
         """Send the answer's body a piece at a time, pausing between pieces."""
         return self.add(Fault("trickle", piece=piece, seconds=seconds, **target))
 
-    # -- a hostile server (issue 11): answers that would freeze or exhaust a careless client ----------------
+    # -- a hostile server: answers that would freeze or exhaust a careless client ----------------
 
     def endless(self, seconds=0.0, **target):
         """Answer with a JSON array that never ends, a chunk every `seconds` (0: as fast as the client reads)."""

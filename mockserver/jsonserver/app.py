@@ -135,7 +135,7 @@ class App:
         return Reply(204, headers.items())
 
 
-# Issue 11, item 3: what the caches keep is bounded by bytes (least recently used out first), so a mock that
+# What the caches keep is bounded by bytes (least recently used out first), so a mock that
 # serves distinct reads for days stays flat in memory. Both hold every answer the suite reads several times.
 RENDERED_BYTES = 8 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
 REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them

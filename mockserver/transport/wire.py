@@ -18,11 +18,11 @@ BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is n
 DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
 READ_SIZE = 65536
 # A request body past this is read, answered and written one at a time (MockServer.heavy): its working copies are
-# many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock (issue 11, item 3).
+# many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock.
 HEAVY_BODY = 256 * 1024
 # Replies with a body past this are encoded for each write and not kept with the reply: they are not kept by the
 # engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
-# (a write's echo) for as long as the answer is being written (issue 11, item 3).
+# (a write's echo) for as long as the answer is being written.
 MAX_KEPT_WIRE = 256 * 1024
 
 
