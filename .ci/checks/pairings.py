@@ -228,7 +228,7 @@ def prepare(directory):
 
 
 def write_pairs(directory, whens, thens, jobs):
-    """The pairs in one feature per behave process (shared out by what their Whens took alone), and the issue's."""
+    """The pairs in one feature per behave process (shared out by what their Whens took alone), and the written ones."""
     shards, load = [[] for _ in range(jobs)], [0.0] * jobs
     for w, (when, took, tags) in sorted(enumerate(whens), key=lambda item: -item[1][1]):
         lightest = load.index(min(load))
@@ -241,8 +241,8 @@ def write_pairs(directory, whens, thens, jobs):
     lines = ["Feature: the pairs a product owner writes", ""]
     for n, (when, table, then, _, _) in enumerate(WRITTEN_PAIRS):
         lines += [f"  Scenario: written pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
-    (directory / "issue_pairs.feature").write_text("\n".join(lines), encoding="utf-8")
-    return [[f"pairs-{k}.feature"] + (["issue_pairs.feature"] if k == 0 else []) for k in range(jobs)]
+    (directory / "written_pairs.feature").write_text("\n".join(lines), encoding="utf-8")
+    return [[f"pairs-{k}.feature"] + (["written_pairs.feature"] if k == 0 else []) for k in range(jobs)]
 
 
 def run(directory, features, outcomes, **environment):
