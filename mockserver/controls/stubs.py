@@ -15,7 +15,6 @@ import urllib.parse
 
 from ..node import jsrt
 from ..npm import qs, responses
-from ..node.messages import ResponseHeaders
 from ..npm.urlparams import parse_url
 
 MAX_STUBS = 1_000  # custom answers one scenario may plan
@@ -195,15 +194,7 @@ def reply_for(stub, request, answer):
 
 def _api_headers(request):
     """The headers the API sets on every JSON answer before res.send (X-Powered-By, CORS, no-cache, nosniff)."""
-    headers = ResponseHeaders()
-    headers.set("X-Powered-By", "Express")
-    origin = request.headers.get("origin")
-    if origin:
-        headers.set("Access-Control-Allow-Origin", origin)
-    headers.vary("Origin")
-    headers.set("Access-Control-Allow-Credentials", "true")
-    headers.set("Cache-Control", "no-cache")
-    headers.set("Pragma", "no-cache")
-    headers.set("Expires", "-1")
+    headers = responses.cors_headers(request)
+    responses.no_cache(headers)
     headers.set("X-Content-Type-Options", "nosniff")
     return headers

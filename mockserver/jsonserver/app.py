@@ -55,21 +55,13 @@ class App:
 
     def _handle(self, request):
         """The reply for one request, computed."""
-        headers = ResponseHeaders()
-        headers.set("X-Powered-By", "Express")
-        origin = request.headers.get("origin")
-        if origin:
-            headers.set("Access-Control-Allow-Origin", origin)
-        headers.vary("Origin")
-        headers.set("Access-Control-Allow-Credentials", "true")
+        headers = responses.cors_headers(request)
         if request.method == "OPTIONS":
             return self._preflight(request, headers)
         redirect = responses.static_redirect(request, headers, request.target)
         if redirect is not None:
             return redirect
-        headers.set("Cache-Control", "no-cache")
-        headers.set("Pragma", "no-cache")
-        headers.set("Expires", "-1")
+        responses.no_cache(headers)
         path, query_string = parse_url(request.target)
         if request.method in ("GET", "HEAD") and path == "/":
             return responses.send(request, headers, 200, HOME_PAGE, "text/html; charset=utf-8")
