@@ -49,8 +49,8 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     block_on_close = False
     request_queue_size = 511  # Node's listen backlog; socketserver's 5 drops connections under a burst of clients
 
-    def __init__(self, address, mock):
-        self.mock = mock
+    def __init__(self, address, service):
+        self.service = service  # what answers the requests (transport.wire.Service): the MockServer
         self._connections, self._workers = set(), set()
         self.blocked = {}  # connection -> when it began waiting for a request or writing an answer
         self.out_of_descriptors = False  # the last accept() failed for want of a file descriptor (or memory)
@@ -282,6 +282,26 @@ class MockServer:
     def answers_plainly(self):
         """Whether a read is answered by the app alone now: no fault or custom answer planned, no log line."""
         return self.log is None and not self.faults.planned and not self.stubs.planned
+
+    # -- the same read again: a keep-alive client that asks for the very same bytes is answered without dispatch()
+
+    def repeatable(self, request, reply, app):
+        """A token to answer the very same read again (answer_again), or None: only a read with no body, answered by
+        app (still the one answering) alone, with no fault, custom answer, delay, cut-off pattern or log line, gets
+        the same answer again, since the same data gives the same read the same answer."""
+        if (request.method not in ("GET", "HEAD") or request.has_body or reply.delay > 0.002 or reply.cut_off
+                or app is not self.app or not self.answers_plainly()):
+            return None
+        return (app, *self.journal.template(request, reply.status, reply.routed))
+
+    def answer_again(self, token):
+        """Whether the read of token may be answered as before now (the same app, still nothing planned); if so, it
+        is journaled as received now."""
+        app, template, size = token
+        if app is not self.app or not self.answers_plainly():
+            return False
+        self.journal.record_again(template, size)
+        return True
 
     def _log(self, request, entry, reply, wait, began):
         """One line for the request, as json-server's logger (morgan's "dev" format) writes it, and why if unanswered."""
