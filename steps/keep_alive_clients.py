@@ -6,7 +6,7 @@ from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that
 
 from steps.support import failures  # noqa: F401  (registers the {failure:Failure} field)
-from steps.support import rawhttp
+from steps.support.wire import rawhttp
 from steps.support.judging import RAW_ANSWER, judges
 from steps.support.matchers import equals
 from steps.support.outcome import heard

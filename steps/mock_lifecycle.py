@@ -5,7 +5,7 @@ import json
 import threading
 import time
 
-from steps.support import rawhttp
+from steps.support.wire import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
 from steps.support.judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges

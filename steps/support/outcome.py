@@ -3,7 +3,7 @@
 A When records it through one of three entry points, by how it talks to the API: ``attempt(context, call,
 *args)`` (a call of the app's client in ``services``), ``send(context, method, address, **options)`` (any
 address, through ``services.exchange``) and ``heard(context, started, port=..., ...)`` (a raw client over
-sockets, steps/support/rawhttp.py). Then steps read it through the readings of ``judging.py``.
+sockets, steps/support/wire/rawhttp.py). Then steps read it through the readings of ``judging.py``.
 """
 
 import http
@@ -182,7 +182,7 @@ def send(context, method, address, **options):
 
 
 def heard(context, started, *, port, sent=b"", answer=None, **fields):
-    """Record what a raw client (steps/support/rawhttp.py) got: its answer (a RawAnswer), or what the When saw instead."""
+    """Record what a raw client (steps/support/wire/rawhttp.py) got: its answer (a RawAnswer), or what the When saw instead."""
     method, address = request_line(sent)
     if answer is not None:
         text = answer.body.decode("utf-8", "replace") if answer.status is not None else None
