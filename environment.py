@@ -174,7 +174,7 @@ def after_all(context):
 
 
 # The hooks run for every scenario and step print nothing, so behave need not capture their output (its per-hook
-# switch): a failing hook is still reported with its error; about 0.1 ms less per scenario (README, "Benchmark").
+# switch): a failing hook is still reported with its error; about 0.1 ms less per scenario (docs/benchmark.md).
 before_scenario.capture = before_step.capture = after_scenario.capture = False
 
 
