@@ -13,7 +13,7 @@ from behave import fixture, runner_util, use_fixture
 
 import services
 from services.client import on_loopback
-from livedocs import exchanges, suggest
+from livedocs import console, exchanges, suggest
 from mockserver import MockServer
 
 suggest.install()  # an undefined step is shown with the closest existing steps (docs/steps.md)
@@ -110,6 +110,7 @@ def before_all(context):
         if context._runner.hooks.get("after_step") is after_step:  # a wrapper's own after_step (CI's checks) stays
             del context._runner.hooks["after_step"]
     _start_api_coverage(context)  # reports (issue 14): API coverage, with -D api_coverage=on
+    _add_last_words(context)
     if _live_scenarios_selected(context):
         _probe_live_api(context)  # offline, the one line of advice comes first, before any feature
 
@@ -255,6 +256,17 @@ def _require_live_api(context, scenario):
         raise ConnectionError(f"{_unreachable(context)}\n(cause: {problem})")
     if problem:
         scenario.skip(f"the live API at {context.live_url} cannot be reached (see the first @real failure)")
+
+
+def _add_last_words(context):
+    """The run's last words (livedocs.console): each failing scenario with its reason just above the summary, and
+    the offline advice below it when the live API could not be reached. They go with the summary (not with
+    --no-summary, as CI's checks that run thousands of failing pairs ask)."""
+    reporters = context.config.reporters
+    if context.config.summary and not any(isinstance(r, console.FailureReasons) for r in reporters):
+        reporters.insert(0, console.FailureReasons(context.config))
+        reporters.append(console.BottomLine(context.config,
+                                            lambda: _unreachable(context) if context.run["live_problem"] else None))
 
 
 def _one_malloc_arena():
