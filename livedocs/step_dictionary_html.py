@@ -42,7 +42,13 @@ function filter_step_dictionary(box) {
 
 def render():
     """The dictionary section, from the step registry the run filled (it must be called after the steps ran)."""
-    shelves, total, _ = stepdoc.dictionary(fresh=False)
+    try:
+        shelves, total, _ = stepdoc.dictionary(fresh=False)
+    except SystemExit as refused:  # stepdoc refuses a Then that does not say what it judges: say so, write the rest
+        with section(id="step-dictionary"):
+            h2("Step dictionary")
+            p(f"Not shown: {refused}")
+        return
     with section(id="step-dictionary"):
         h2("Step dictionary: every sentence a scenario may use")
         p(f"{total} steps, by task, each under the feature that first uses it, with an example. "
