@@ -174,6 +174,23 @@ def after_all(context):
         raise RuntimeError(f"threads still running after the run: {', '.join(leftover)}")
 
 
+def _own_line(hook):
+    """A hook whose error behave prints on a line of its own: behave prints it where the output stands, which may be
+    the end of a feature's prose or a line of progress dots, so end that line first."""
+
+    @functools.wraps(hook)
+    def run(context, *args):
+        """The hook; on an error, a line break on stdout before behave prints the error."""
+        try:
+            return hook(context, *args)
+        except Exception:
+            print(flush=True)
+            raise
+
+    return run
+
+
+before_scenario, before_step, after_scenario = map(_own_line, (before_scenario, before_step, after_scenario))
 # The hooks run for every scenario and step print nothing, so behave need not capture their output (its per-hook
 # switch): a failing hook is still reported with its error; about 0.1 ms less per scenario (docs/benchmark.md).
 before_scenario.capture = before_step.capture = after_scenario.capture = False

@@ -5,11 +5,14 @@ adds, just above the summary, every scenario that did not pass with its failing 
 gave (the `Expected:`/`but:` lines of a Then, a hook's error, an undefined step), and, below the summary, the one
 line of advice when the live API could not be reached. A failure that is the suite's own bug (an exception that
 is not an assertion) is named as such, with the command that shows its traceback.
-environment.py adds the two reporters in before_all; `-f pretty` gives behave's full output.
+environment.py adds the two reporters in before_all; `-f pretty` gives behave's full output, through
+FullOutput (behave.ini names it `pretty`): behave's own, without the `# None` behave writes as the location of a
+step that never ran.
 """
 
 import sys
 
+from behave.formatter.pretty import PrettyFormatter
 from behave.model_type import Status
 from behave.reporter.base import Reporter
 
@@ -89,3 +92,18 @@ def _indented(text):
     if len(lines) > MAX_LINES:
         shown.append(f"      ... {len(lines) - MAX_LINES} more lines: behave -f pretty shows them all")
     return shown
+
+
+class FullOutput(PrettyFormatter):
+    """behave's pretty format, every step of every scenario; a step that never ran shows no location (not `# None`)."""
+
+    def print_step(self, status, arguments, location, proceed):
+        """behave's, leaving out the location column when there is no location to show."""
+        if location is not None or not self.show_source:
+            super().print_step(status, arguments, location, proceed)
+            return
+        self.show_source = False
+        try:
+            super().print_step(status, arguments, location, proceed)
+        finally:
+            self.show_source = True
