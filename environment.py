@@ -7,7 +7,7 @@ steps/support/suite.py.
 from behave import fixture, use_fixture
 
 import services
-from livedocs import exchanges, suggest
+from livedocs import console, exchanges, suggest
 from mockserver import MockServer
 from steps.support import suite
 
@@ -66,6 +66,8 @@ def before_all(context):
     else:
         context.exchanges = exchanges.Recorder()
     suite.start_api_coverage(context.run, context.config.userdata)
+    run = context.run
+    console.add_last_words(context.config, lambda: suite.unreachable(run) if run.live_problem else None)
     if suite.live_scenarios_selected(context.run, runner.features, context.config.tag_expression.check):
         suite.probe_live_api(context.run)  # offline, the one line of advice comes first, before any feature
 
@@ -129,6 +131,9 @@ def after_all(context):
         raise RuntimeError(f"threads still running after the run: {', '.join(leftover)}")
 
 
+# A failing hook's error is printed on a line of its own, not glued to a feature's prose or a line of dots.
+before_scenario, before_step, after_step, after_scenario = map(
+    console.own_line, (before_scenario, before_step, after_step, after_scenario))
 # The hooks run for every scenario and step print nothing, so behave need not capture their output (its per-hook
 # switch): a failing hook is still reported with its error; about 0.1 ms less per scenario (docs/benchmark.md).
 before_scenario.capture = before_step.capture = after_step.capture = after_scenario.capture = False

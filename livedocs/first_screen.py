@@ -7,7 +7,7 @@ Opens reports/living-docs.html in headless Chromium at 1280x800, lets the page l
 overview starts in the top third of the screen, every user-centred capability in it is wholly on that screen,
 the capabilities come shelf by shelf with the user-centred ones first and the features below follow that order,
 no HTTP exchange and no code location is unfolded anywhere, and the features' prose is set as prose. With --png
-it also saves that first screen (the README shows it).
+it also saves that first screen (docs/reports.md shows it).
 """
 
 import argparse

@@ -3,7 +3,7 @@
     python -m livedocs.results_check              # reports/cucumber.json, reports/allure-results, living-docs.html
     python -m livedocs.results_check --fixture    # the same from .ci/checks/report_formats.feature's run
 
-The main run's files must come from ONE behave run over every feature (the command in the README):
+The main run's files must come from ONE behave run over every feature (the command in docs/reports.md):
 - the Cucumber JSON is valid against livedocs/cucumber_json_schema.json (and the schema rejects three broken
   copies of it, so the check can fail), and it holds every scenario of the features once;
 - the Allure results hold every scenario once, a skipped one with its reason, a broken or failed one with a message;

@@ -2,6 +2,7 @@
 
 import argparse
 import ctypes
+import difflib
 import errno
 import os
 import signal
@@ -33,10 +34,26 @@ def parse_args(argv):
     parser.add_argument("--journal-body-bytes", type=_count_option, default=journal.MAX_BODY_BYTES, metavar="N",
                         help=f"bytes kept of each request's body (default {journal.MAX_BODY_BYTES:,})")
     add_fault_options(parser)
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        parser.error(_unknown_words(parser, unknown))
     if args.retry_after is not None and not args.status:
         parser.error("--retry-after goes with a forced status: add --status 429 (or 503)")
     return args
+
+
+def _unknown_words(parser, unknown):
+    """argparse's "unrecognized arguments", with the option meant for a near miss (--readonly: --read-only)."""
+    known = [option for action in parser._actions for option in action.option_strings if option.startswith("--")]
+    plain = {option.strip("-").replace("-", "").replace("_", "").lower(): option for option in known}
+    for word in unknown:
+        name = word.split("=", 1)[0]
+        if name.startswith("-"):
+            meant = plain.get(name.strip("-").replace("-", "").replace("_", "").lower()) or next(
+                iter(difflib.get_close_matches(name, known, n=1, cutoff=0.75)), None)
+            if meant:
+                return f"unrecognized argument {name}: did you mean {meant}?"
+    return f"unrecognized arguments: {' '.join(unknown)}"
 
 
 def _epilog():

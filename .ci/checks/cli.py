@@ -126,6 +126,9 @@ def bad_options():
         (["--retry-after", "5"], "--retry-after goes with a forced status"),
         (["--journal-entries", "-1"], "must be a whole number from 0 up, not '-1'"),
         (["--journal-body-bytes", "lots"], "must be a whole number from 0 up, not 'lots'"),
+        (["--readonly"], "unrecognized argument --readonly: did you mean --read-only?"),
+        (["--journal_entries=5"], "unrecognized argument --journal_entries: did you mean --journal-entries?"),
+        (["--colour"], "unrecognized arguments: --colour"),
     ]
     for options, wanted in cases:
         code, text = run(*options)
