@@ -3,7 +3,7 @@
 The steps are grouped by the feature that first uses them, the features in the order a reader meets them
 (livedocs.shelves: listing, looking up, finding, changing users, their content, trouble, the data a scenario
 chooses; then the API reference; then the mock's own), with a table of contents at the top. The living-docs
-report shows the same dictionary, searchable (livedocs.html_report reads `dictionary()`).
+report shows the same dictionary, searchable (livedocs.report.html_report reads `dictionary()`).
 """
 
 import argparse

@@ -9,10 +9,10 @@ On top of the upstream report it
   the API reference after (livedocs.shelves), each with its result and a link to it;
 - orders the features themselves the same way, under the shelves' headings;
 - shows a red run in words: each failing step's reason open under it, wrong table cells marked, a traceback only
-  for the suite's own bugs (livedocs.red_run_html);
+  for the suite's own bugs (livedocs.report.red_run_html);
 - sets the features' prose as prose, keeps HTTP exchanges folded until a click, and shows code locations
   only to whoever asks for them (a button);
-- ends with the step dictionary, searchable (livedocs.step_dictionary_html), and the API coverage table when the
+- ends with the step dictionary, searchable (livedocs.report.step_dictionary_html), and the API coverage table when the
   run counted it (-D api_coverage=on).
 """
 
@@ -23,7 +23,7 @@ from behave_html_pretty_formatter.html_pretty import Feature, PrettyHTMLFormatte
 from dominate.tags import a, div, h2, h3, li, ol, p, section, span
 from dominate.util import raw
 
-from livedocs import api_coverage_html, red_run_html, step_dictionary_html
+from livedocs.report import api_coverage_html, red_run_html, step_dictionary_html
 from livedocs.shelves import SHELVES, reading_key, shelf
 
 SHELF_NOTES = (
@@ -66,7 +66,7 @@ function toggle_code_locations(button) {
   var shown = document.body.classList.toggle('show-code');
   button.innerText = shown ? 'Hide code locations' : 'Show code locations';
 }
-// For livedocs.first_screen: lay the page out as a reader's browser does and record what the first screen shows.
+// For livedocs.report.first_screen: lay the page out as a reader's browser does and record what the first screen shows.
 function first_screen_probe() {
   var h = window.innerHeight;
   function shown(e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
@@ -107,7 +107,7 @@ class ShelvedFeature(Feature):
         self.heading = False
 
     def add_scenario(self, scenario, scenario_counter, pseudo_steps=False):
-        """A scenario that shows its failures in words (livedocs.red_run_html); upstream's method, that class changed."""
+        """A scenario that shows its failures in words (livedocs.report.red_run_html); upstream's method, that class changed."""
         if not hasattr(scenario, "run"):
             self._scenario_run_id = 0
         elif hasattr(scenario.run, "func"):
