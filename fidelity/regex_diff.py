@@ -25,7 +25,7 @@ ORACLE = ROOT / "regex_oracle.js"
 TABLES = ROOT.parent / "mockserver" / "data" / "v8_regexp_unicode.json"
 TIME_LIMIT = 2.0  # seconds per pattern, on each side: slower patterns are counted apart, not compared
 # A group that can match nothing, repeated millions of times (`(?:a?){2147483647}`), overflows V8's backtracking
-# stack at a count that depends on the group's shape; the mock answers it. A deliberate difference (README).
+# stack at a count that depends on the group's shape; the mock answers it. A deliberate difference (docs/mock-server.md).
 V8_STACK = "RangeError: Maximum call stack size exceeded"
 MOCK_REFUSES = ("Regular expression too large", "Stack overflow")  # what V8 compiles, the mock will not hold
 CRAFTED = ("", "a", "A", "ab", "aA", "Aa", "abab", "aaaa", "b", "x\ny", "x\ry", "\u2028", "a-b", "_", "$", "^",

@@ -40,7 +40,7 @@ WRITES = (("POST", "/users"), ("POST", "/users/1/posts"), ("PUT", "/users/1"), (
 
 
 def data_sets():
-    """{name: data set}: what the steps of issue 17 can give the mock."""
+    """{name: data set}: what the scenario-data steps can give the mock."""
     live = seed_data()
     return {
         "accents and missing fields": with_users(live, PEOPLE),

@@ -1,4 +1,10 @@
-"""The step dictionary, docs/steps.md: every step from the step registry, with examples from the features."""
+"""The step dictionary, docs/steps.md: every step by the task a product owner meets it in, with its example.
+
+The steps are grouped by the feature that first uses them, the features in the order a reader meets them
+(livedocs.shelves: listing, looking up, finding, changing users, their content, trouble, the data a scenario
+chooses; then the API reference; then the mock's own), with a table of contents at the top. The living-docs
+report shows the same dictionary, searchable (livedocs.report.html_report reads `dictionary()`).
+"""
 
 import argparse
 import difflib
@@ -11,30 +17,44 @@ from behave.matchers import ParseMatcher
 from behave.runner_util import load_step_modules, parse_features
 from behave.step_registry import registry
 
+from livedocs.shelves import SHELVES, reading_key, shelf
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "steps.md"
-USES_LINE = re.compile(r"^\d+ steps; \d+ used by the features, \d+ not\.$")
 FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
 TYPE_WORDS = {"": "any text", "d": "a whole number as the API writes it (3, not 03 or +3)", "w": "one word", "f": "a decimal number", "g": "a number",
               "n": "a whole number (digits may be grouped)"}
 KEYWORDS = (("given", "Given: the situation"), ("when", "When: the action"), ("then", "Then: the outcome"),
             ("step", "Any keyword"))
 EXAMPLES_SHOWN = 5
+UNUSED = "Steps no feature uses yet"
+NOT_USED_YET = "(no feature uses it yet)"
 HEADER = """# Step dictionary
 
-Every step a scenario may use, with what it does, what it takes and how the features use it.
+Every step a scenario may use, by task: the steps a product owner meets first (listing, looking up, finding,
+changing users, their content, trouble, the data a scenario chooses), then the API reference's, then the mock's
+own. Each step is listed under the feature that first uses it, with what it does, an example from the features
+and what it takes. Looking for a sentence? Search this page for a word of it, or write it as you would say it
+and run it: an undefined step is answered with the closest steps that exist. How to write a scenario:
+[writing-scenarios.md](writing-scenarios.md).
+
 Generated from the code in `steps/` and the scenarios in `features/`: do not edit by hand, regenerate with
 `python -m livedocs.stepdoc` (CI fails when a step's entry differs from the code; a new scenario only changes
-the examples and counts, which the same command refreshes whenever convenient). How to write a scenario: the README.
-What the steps refuse, and why (an unknown field or column, a number not written as the API writes it, a Given only
-the mock can arrange on the live API...): docs/what-the-suite-refuses.md.
+the examples, counts and order, which the same command refreshes whenever convenient). What the steps refuse, and
+why (an unknown field or column, a number not written as the API writes it, a Given only the mock can arrange, on
+the live API...): [what-the-suite-refuses.md](what-the-suite-refuses.md).
 """
 
 
-def load_definitions():
-    """The step definitions, grouped by step function, in keyword, module and line order."""
-    registry.clear()
-    load_step_modules([str(ROOT / "steps")])
+def load_definitions(fresh=True):
+    """The step definitions, grouped by step function, in keyword, module and line order.
+
+    `fresh` loads steps/ into an emptied registry (the command line); a report at the end of a run passes False
+    and reads the registry the run filled.
+    """
+    if fresh:
+        registry.clear()
+        load_step_modules([str(ROOT / "steps")])
     groups = {}
     for keyword, _ in KEYWORDS:
         for matcher in registry.steps[keyword]:
@@ -48,15 +68,20 @@ def _keyword_rank(keyword):
     return [k for k, _ in KEYWORDS].index(keyword)
 
 
-def feature_uses():
-    """Each step function's uses in the features: (step as written, file), outlines expanded."""
+def read_features():
+    """Every feature of features/, in reading order."""
+    return sorted(parse_features(sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))), key=reading_key)
+
+
+def feature_uses(features):
+    """Each step function's uses in the features: (step as written, file, reading position), outlines expanded."""
     uses = defaultdict(list)
-    for feature in parse_features(sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))):
+    for number, feature in enumerate(features):
         for step in _all_steps(feature):
             match = registry.find_match(step)
             if match is not None:
                 where = str(Path(step.filename).resolve().relative_to(ROOT))
-                uses[match.func].append((_written(step), where))
+                uses[match.func].append((_written(step), where, (number, step.line)))
     return uses
 
 
@@ -106,26 +131,28 @@ def taken(func):
 
 
 def entry(group, uses):
-    """The markdown for one step function: its sentence(s), docstring, parameters and examples."""
+    """The markdown for one step function: its sentence, docstring and example, then what it checks and takes."""
     keyword, matcher = group[0]
-    lines = [f"### {_sentence(keyword, matcher)}", "", (matcher.func.__doc__ or "(no docstring)").strip()]
+    lines = [f"#### {_sentence(keyword, matcher)}", "", (matcher.func.__doc__ or "(no docstring)").strip(), ""]
+    shown = list(dict.fromkeys(text for text, _, _ in uses))[:EXAMPLES_SHOWN]
+    if shown:
+        places = ", ".join(dict.fromkeys(f"`{place}`" for text, place, _ in uses if text in shown))
+        lines += ["```gherkin", *shown, "```", f"(from {places})", ""]
+    else:
+        lines += [NOT_USED_YET, ""]
     if keyword == "then":
-        lines += [""] + judged(matcher.func)
-    lines += ["", *taken(matcher.func)] if taken(matcher.func) else []
+        lines += judged(matcher.func) + [""]
+    lines += [*taken(matcher.func), ""] if taken(matcher.func) else []
     if getattr(matcher.func, "mock_only", None):  # steps/support/selection.py
-        lines += ["", f"**Mock only**: {matcher.func.mock_only}. Tag the scenario `@mock_only`; on the live API "
-                  "(`-D target=live`, or `@real`) it is skipped before its first step, saying so."]
-    lines += [f"\nAlso written: `{_sentence(other, synonym)}`" for other, synonym in group[1:]]
+        lines += [f"**Mock only**: {matcher.func.mock_only}. Tag the scenario `@mock_only`; on the live API "
+                  "(`-D target=live`, or `@real`) it is skipped before its first step, saying so.", ""]
+    lines += [f"Also written: `{_sentence(other, synonym)}`\n" for other, synonym in group[1:]]
     params = parameters(matcher.pattern)
     if params:
-        lines += ["", "| parameter | takes |", "|---|---|"] + [f"| `{n}` | {words} |" for n, words in params]
+        lines += ["| parameter | takes |", "|---|---|", *(f"| `{n}` | {words} |" for n, words in params), ""]
     times = f"{len(uses)} time{'s' if len(uses) != 1 else ''}"
-    lines += ["", f"Defined in `{_location(matcher)}` as `{matcher.func.__name__}`; used {times} in the features."]
-    shown = list(dict.fromkeys(text for text, _ in uses))[:EXAMPLES_SHOWN]
-    if shown:
-        places = ", ".join(dict.fromkeys(f"`{place}`" for text, place in uses if text in shown))
-        lines += ["", "```gherkin", *shown, "```", f"(from {places})"]
-    return lines + [""]
+    lines += [f"Defined in `{_location(matcher)}` as `{matcher.func.__name__}`; used {times} in the features.", ""]
+    return lines
 
 
 def _sentence(keyword, matcher):
@@ -138,36 +165,93 @@ def _location(matcher):
     return str(Path(matcher.location.filename).resolve().relative_to(ROOT))
 
 
+def dictionary(fresh=True):
+    """The dictionary as data: (shelf title, [(task title, feature file, [(sentence, entry lines)])]).
+
+    A step stands under the feature that first uses it, in reading order; within a task, Givens, Whens, Thens,
+    each in the order the feature first uses them. Steps no feature uses come last, on a shelf of their own.
+    """
+    groups = load_definitions(fresh)
+    features = read_features()
+    uses = feature_uses(features)
+    tasks = {number: [] for number in range(len(features))}
+    unused = []
+    for group in groups:
+        found = uses.get(group[0][1].func)
+        where = min(position for _, _, position in found) if found else None
+        item = (_keyword_rank(group[0][0]), where[1] if where else 0, _sentence(*group[0]), entry(group, found or []))
+        (tasks[where[0]] if where else unused).append(item)
+    shelves = [(title, []) for title in SHELVES]
+    for number, feature in enumerate(features):
+        if tasks[number]:
+            filename = str(Path(feature.filename).resolve().relative_to(ROOT))
+            steps = [(sentence, lines) for _, _, sentence, lines in sorted(tasks[number])]
+            shelves[shelf(feature)][1].append((feature.name, filename, steps))
+    if unused:
+        shelves.append((UNUSED, [(UNUSED, None, [(s, lines) for _, _, s, lines in unused])]))
+    return [(title, tasks) for title, tasks in shelves if tasks], len(groups), len(unused)
+
+
+def anchor(heading):
+    """The link fragment a Markdown renderer (GitHub's) gives a heading."""
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+
+
+def anchors_of(headings):
+    """{heading: its fragment} for headings in page order, a repeated fragment numbered as GitHub numbers it."""
+    found, counts = {}, {}
+    for heading in headings:
+        slug = anchor(heading)
+        found.setdefault(heading, f"{slug}-{counts[slug]}" if slug in counts else slug)
+        counts[slug] = counts.get(slug, 0) + 1
+    return found
+
+
 def render():
-    """The whole of docs/steps.md."""
-    groups = load_definitions()
-    uses = feature_uses()
-    unused = [g for g in groups if not uses.get(g[0][1].func)]
-    lines = [HEADER, f"{len(groups)} steps; {len(groups) - len(unused)} used by the features, {len(unused)} not.", ""]
-    for keyword, title in KEYWORDS:
-        chosen = [g for g in groups if g[0][0] == keyword]
-        if chosen:
-            lines += [f"## {title}", ""]
-            for group in chosen:
-                lines += entry(group, uses.get(group[0][1].func, []))
-    lines += ["## Steps no feature uses", ""]
-    lines += [f"- `{_sentence(*g[0])}`" for g in unused] or ["(none)"]
-    return "\n".join(lines).rstrip() + "\n"
+    """The whole of docs/steps.md: the header, a table of contents, then every task and its steps."""
+    shelves, total, unused = dictionary()
+    body = []
+    for title, tasks in shelves:
+        if title != UNUSED:
+            body += [f"## {title}", ""]
+        for task, filename, steps in tasks:
+            body += [f"### {task}" if title != UNUSED else f"## {UNUSED}", ""]
+            body += [f"First met in `{filename}`:" if filename else "Defined, and waiting for a scenario:", ""]
+            body += [f"- {sentence}" for sentence, _ in steps] + [""]
+            for _, lines in steps:
+                body += lines
+    links = anchors_of([line.lstrip("#").strip() for line in ["## Contents", *body] if line.startswith("#")])
+    contents = ["## Contents", ""]
+    for title, tasks in shelves:
+        if title == UNUSED:
+            contents.append(f"- [{UNUSED}](#{links[UNUSED]}) ({len(tasks[0][2])})")
+            continue
+        contents.append(f"- **[{title}](#{links[title]})**")
+        contents += [f"  - [{task}](#{links[task]}) ({len(steps)})" for task, _, steps in tasks]
+    used = f"{total} steps; {total - unused} used by the features, {unused} not."
+    body = [re.sub(r"^- ((?:Given|When|Then|Step) .*)$", lambda m: f"- [{m.group(1)}](#{links[m.group(1)]})", line)
+            for line in body]
+    return "\n".join([HEADER, used, "", *contents, "", *body]).rstrip() + "\n"
 
 
 def definitions_only(text):
-    """The dictionary without what the features add (counts, uses, examples): what only a change to steps changes."""
-    kept, skipping = [], False
+    """What only a change to steps changes: each step's entry, without what the features add (examples, counts,
+    the order and grouping by task), sorted, so that a new feature alone never makes the dictionary stale."""
+    entries, current, skipping = [], None, False
     for line in text.splitlines():
-        if line == "## Steps no feature uses":
-            break
-        if line.startswith("```gherkin"):
+        if line.startswith("#"):
+            current = [line] if line.startswith("#### ") else None
+            if current is not None:
+                entries.append(current)
+        elif current is None:
+            continue
+        elif line.startswith("```gherkin"):
             skipping = True
         elif skipping:
             skipping = not line.startswith("```")
-        elif not USES_LINE.match(line) and not line.startswith("(from `"):
-            kept.append(re.sub(r"; used \d+ times? in the features\.$", ".", line))
-    return "\n".join(kept).rstrip() + "\n"
+        elif not line.startswith("(from `") and line != NOT_USED_YET:
+            current.append(re.sub(r"; used \d+ times? in the features\.$", ".", line))
+    return "\n".join("\n".join(entry).strip() for entry in sorted(entries)) + "\n"
 
 
 def main(argv=None):

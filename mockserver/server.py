@@ -49,8 +49,8 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
     block_on_close = False
     request_queue_size = 511  # Node's listen backlog; socketserver's 5 drops connections under a burst of clients
 
-    def __init__(self, address, mock):
-        self.mock = mock
+    def __init__(self, address, service):
+        self.service = service  # what answers the requests (transport.wire.Service): the MockServer
         self._connections, self._workers = set(), set()
         self.blocked = {}  # connection -> when it began waiting for a request or writing an answer
         self.out_of_descriptors = False  # the last accept() failed for want of a file descriptor (or memory)
@@ -72,7 +72,7 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         thread = threading.Thread(target=self._serve_thread, args=(request, client_address), name=f"mock-{self.server_address[1]}-connection")
         with self._lock:
             # Tracked here, on accept, not when the thread gets to it: else stop() could miss a connection
-            # accepted just before it, whose thread would then wait out the idle timeout (issue 6's battery).
+            # accepted just before it, whose thread would then wait out the idle timeout (the robustness battery saw it).
             self._connections.add(request)
             self._workers.add(thread)
         thread.start()
@@ -128,12 +128,12 @@ class MockServer:
                  journal_entries=MAX_ENTRIES, journal_body_bytes=MAX_BODY_BYTES, log=None):
         self.journal = Journal(journal_entries, journal_body_bytes)  # checked first: a bad bound binds nothing
         self.app = self._seed_app = (App(datasets.validate(data)) if data is not None
-                                           else App(seed_data(), caches=seed_caches()))
+                                     else App(seed_data(), caches=seed_caches()))
         self.faults = FaultPlan()  # what goes wrong on demand (mockserver/controls/faults.py); cleared by reset()
         self.stubs = StubPlan()  # custom answers for addresses (mockserver/controls/stubs.py); cleared by reset()
         self.read_only = read_only
         self.log = log  # called with one line per request answered (method, address, status, time), or None
-        # Security bounds (issue 6): a connection that has waited min(idle_timeout, request_deadline) seconds
+        # Security bounds: a connection that has waited min(idle_timeout, request_deadline) seconds
         # for a complete request (silent, half-sent or trickling) or for a client to take its answer is closed.
         self.idle_timeout, self.request_deadline = KEEP_ALIVE_SECONDS, REQUEST_DEADLINE
         self.errors = []  # tracebacks of exceptions raised while answering, the last MAX_ERRORS
@@ -260,7 +260,7 @@ class MockServer:
         fault, cancelled = self.faults.take(request.method, entry.path)
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/controls/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
-        wait = None  # made when something waits: it ends early if the client hangs up (issue 11, item 5)
+        wait = None  # made when something waits: it ends early if the client hangs up
         if fault is None:
             if stub is not None:
                 entry.fault = "custom"
@@ -282,6 +282,26 @@ class MockServer:
     def answers_plainly(self):
         """Whether a read is answered by the app alone now: no fault or custom answer planned, no log line."""
         return self.log is None and not self.faults.planned and not self.stubs.planned
+
+    # -- the same read again: a keep-alive client that asks for the very same bytes is answered without dispatch()
+
+    def repeatable(self, request, reply, app):
+        """A token to answer the very same read again (answer_again), or None: only a read with no body, answered by
+        app (still the one answering) alone, with no fault, custom answer, delay, cut-off pattern or log line, gets
+        the same answer again, since the same data gives the same read the same answer."""
+        if (request.method not in ("GET", "HEAD") or request.has_body or reply.delay > 0.002 or reply.cut_off
+                or app is not self.app or not self.answers_plainly()):
+            return None
+        return (app, *self.journal.template(request, reply.status, reply.routed))
+
+    def answer_again(self, token):
+        """Whether the read of token may be answered as before now (the same app, still nothing planned); if so, it
+        is journaled as received now."""
+        app, template, size = token
+        if app is not self.app or not self.answers_plainly():
+            return False
+        self.journal.record_again(template, size)
+        return True
 
     def _log(self, request, entry, reply, wait, began):
         """One line for the request, as json-server's logger (morgan's "dev" format) writes it, and why if unanswered."""

@@ -43,7 +43,7 @@ class Settings:
     retries: int = 2  # how many times a read is asked again after 429 or 503 (writes: never)
     retry_backoff: float = 0.5  # the first pause before asking again; doubled for each further retry
     retry_max_wait: float = 5.0  # the longest pause; a Retry-After asking for more means give up at once
-    # -- hostile answers (issue 11) --
+    # -- hostile answers --
     max_body_bytes: int = 16 * 1024 * 1024  # the most of a body (unpacked) the client reads: 12 times /db, the largest
 
     @classmethod

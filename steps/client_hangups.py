@@ -4,7 +4,7 @@ import threading
 import time
 
 from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
-from steps.support import rawhttp
+from steps.support.wire import rawhttp
 from behave import fixture, then, use_fixture, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges

@@ -4,11 +4,11 @@ import json
 import time
 
 from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
-from steps.support import rawhttp
+from steps.support.wire import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, is_, less_than
 from steps.support.judging import RAW_ANSWER, Reading, judges
-from steps.support.malformed_requests import HOST, JSON_TYPE
+from steps.support.wire.malformed_requests import HOST, JSON_TYPE
 from steps.support.matchers import equals
 from steps.support.outcome import heard
 from steps.support.selection import mock_only

@@ -5,7 +5,7 @@ import json
 import threading
 import time
 
-from steps.support import rawhttp
+from steps.support.wire import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
 from steps.support.judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
@@ -139,7 +139,7 @@ def traceback_kept(context):
     assert_that(errors[0], starts_with("GET /users/1\nTraceback (most recent call last)"), "the recorded failure")
 
 
-# -- lifecycle races (issue 11, item 9): stop() from many threads, start() twice or after stop() ---------------
+# -- lifecycle races: stop() from many threads, start() twice or after stop() ---------------
 
 STARTED_AGAIN = Reading("what start() did on the scenario's own mock", "'When I start it again'",
                         lambda context, came: came if "start_raised" in came.measured else None)

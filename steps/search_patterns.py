@@ -5,7 +5,7 @@ import time
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
-from steps.support import rawhttp
+from steps.support.wire import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, contains_exactly, has_properties, is_, less_than, less_than_or_equal_to, starts_with
 from steps.support.judging import JOURNAL, OWN_MOCK, STOPPING, Reading, from_where, judges

@@ -1,4 +1,4 @@
-"""The mock's command line speaks (issue 13, point 8): a line per request, --quiet, a banner that lists the
+"""The mock's command line speaks: a line per request, --quiet, a banner that lists the
 faults, --help that explains each fault kind and what the mock keeps, and clear errors (exit 2) for bad options,
 a bad host blamed on the host; piped to a reader that has gone, it serves and stops with no traceback.
 """
@@ -126,6 +126,9 @@ def bad_options():
         (["--retry-after", "5"], "--retry-after goes with a forced status"),
         (["--journal-entries", "-1"], "must be a whole number from 0 up, not '-1'"),
         (["--journal-body-bytes", "lots"], "must be a whole number from 0 up, not 'lots'"),
+        (["--readonly"], "unrecognized argument --readonly: did you mean --read-only?"),
+        (["--journal_entries=5"], "unrecognized argument --journal_entries: did you mean --journal-entries?"),
+        (["--colour"], "unrecognized arguments: --colour"),
     ]
     for options, wanted in cases:
         code, text = run(*options)

@@ -8,7 +8,7 @@ import time
 
 from mockserver import MockServer
 
-PEAK_LIMIT_MB = 200  # issue 11: past the body limit, a typed error with the process under 200 MB
+PEAK_LIMIT_MB = 200  # past the body limit, a typed error with the process under 200 MB
 TIME_LIMIT = 10.0  # seconds; each case takes well under one
 ADDRESS_SPACE = 1 << 30  # the child may map at most 1 GiB: a regression fails this check, not the machine
 CHILD = f"""

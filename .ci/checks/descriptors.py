@@ -1,5 +1,5 @@
 """Out of file descriptors, the mock's accept loop backs off instead of spinning, and serves again once some
-are free (issue 11, item 6).
+are free.
 
 Runs `python -m mockserver` with RLIMIT_NOFILE at 64, holds 100 connections to it, reads the CPU time the mock
 spends in one second while it cannot accept (from /proc), then lets the connections go and times how long a

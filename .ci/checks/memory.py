@@ -1,6 +1,6 @@
-"""The mock's command line stays flat in memory: under 100 MB of growth whatever the traffic (issue 11, item 3).
+"""The mock's command line stays flat in memory: under 100 MB of growth whatever the traffic.
 
-Runs `python -m mockserver --quiet` and sends it the issue's traffic (2,000 distinct reads of /comments and
+Runs `python -m mockserver --quiet` and sends it the first mix of traffic (2,000 distinct reads of /comments and
 500 writes of 100 KB), then a nastier mix: long distinct addresses of the biggest collection, 5 MB bodies,
 requests with 16 KB of headers (a few big ones, or thousands of tiny ones), distinct `_like` patterns and
 distinct origins with gzip. After each mix it reads from /proc the mock's resident memory (VmRSS) and its peak
@@ -46,8 +46,8 @@ def json_body(size, seed):
     return json.dumps({"title": f"{seed} " + "x" * size, "userId": seed}).encode()
 
 
-def issue_traffic():
-    """The issue's traffic: 2,000 distinct queries, then 500 writes of 100 KB."""
+def first_mix():
+    """The first mix: 2,000 distinct queries, then 500 writes of 100 KB."""
     for n in range(2000):
         yield "GET", f"/comments?_={n}", None, {}
     for n in range(500):
@@ -124,7 +124,7 @@ def main():
         drive(host, port, warm * 2)
         base, _ = memory_mb(mock.pid)
         print(f"     after a warm-up: {base:.1f} MB resident")
-        mixes = (("the issue's traffic", issue_traffic), ("a nastier mix", nasty_traffic))
+        mixes = (("the first mix", first_mix), ("a nastier mix", nasty_traffic))
         for name, traffic in mixes + tuple((f"{name}, again", traffic) for name, traffic in mixes):
             started = time.monotonic()
             counts = drive(host, port, traffic())

@@ -6,7 +6,7 @@ each with a small formatter of this module writing every outcome as JSON), and c
 failed with a worded message (the Then judged what came back and found it false, or said in one sentence
 that it cannot judge it), and anything else. The check fails on any Python exception that is not an
 assertion, on a failure without a message, on an undefined step, and on a hook error that is not an
-assertion. It also runs the pairs of issue 16's table and checks each turns out as the issue asks.
+assertion. It also runs a table of pairs a product owner writes and checks each turns out as it must.
 
 By default, every kind of outcome every When step had in the features meets every Then step: a first run
 tries each distinct When line alone and notes the shape of what came back (how it was asked, status, error,
@@ -46,8 +46,8 @@ SHOWN = 15  # problems listed in full
 PER_PAIR = 0.002  # seconds a pair takes besides its When (behave's own work, the Then), to share out the pairs
 TIMEOUT = 1200  # seconds a behave process may take: a run that hangs is stopped and reported
 
-# Issue 16's table: pairs a product owner writes, and what each must give. (When, its table, Then, expected.)
-ISSUE_PAIRS = [
+# Pairs a product owner writes, and what each must give. (When, its table, Then, expected.)
+WRITTEN_PAIRS = [
     ("When I list all users", None, "Then I get the users numbered 1 to 10", "passed", ""),
     ('When I look for users whose username is "Bret"', None, "Then I get the users numbered 1", "passed", ""),
     ("When I look up user 3", None, 'Then I get only "Clementine Bauch"', "passed", ""),
@@ -248,7 +248,7 @@ def prepare(directory):
 
 
 def write_pairs(directory, whens, thens, jobs):
-    """The pairs in one feature per behave process (shared out by what their Whens took alone), and the issue's."""
+    """The pairs in one feature per behave process (shared out by what their Whens took alone), and the written ones."""
     shards, load = [[] for _ in range(jobs)], [0.0] * jobs
     for w, (when, took, tags) in sorted(enumerate(whens), key=lambda item: -item[1][1]):
         lightest = load.index(min(load))
@@ -258,11 +258,11 @@ def write_pairs(directory, whens, thens, jobs):
     for k, lines in enumerate(shards):
         (directory / f"pairs-{k}.feature").write_text("\n".join(["Feature: every When with every Then", ""] + lines),
                                                       encoding="utf-8")
-    lines = ["Feature: the pairs of issue 16", ""]
-    for n, (when, table, then, _, _) in enumerate(ISSUE_PAIRS):
-        lines += [f"  Scenario: issue pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
-    (directory / "issue_pairs.feature").write_text("\n".join(lines), encoding="utf-8")
-    return [[f"pairs-{k}.feature"] + (["issue_pairs.feature"] if k == 0 else []) for k in range(jobs)]
+    lines = ["Feature: the pairs a product owner writes", ""]
+    for n, (when, table, then, _, _) in enumerate(WRITTEN_PAIRS):
+        lines += [f"  Scenario: written pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
+    (directory / "written_pairs.feature").write_text("\n".join(lines), encoding="utf-8")
+    return [[f"pairs-{k}.feature"] + (["written_pairs.feature"] if k == 0 else []) for k in range(jobs)]
 
 
 def run(directory, features, outcomes, **environment):
@@ -356,7 +356,7 @@ def report(whens, thens, outcomes, code, output, seconds):
     problems += hook_errors
     if len(pairs) != len(whens) * len(thens):
         problems.append(f"{len(pairs)} pairs ran, not {len(whens) * len(thens)}: behave stopped early? {output[-800:]}")
-    problems += check_issue_pairs([o for o in outcomes if o["name"].startswith("issue pair ")])
+    problems += check_written_pairs([o for o in outcomes if o["name"].startswith("written pair ")])
     print(f"pairings: {len(whens)} When lines x {len(thens)} Then lines = {len(pairs)} pairs in {seconds:.1f} s: "
           f"{kinds['passed']} passed, {kinds['failed']} failed with a verdict, {kinds['cannot judge']} failed "
           f"saying the Then cannot judge what its When got, {kinds['hook']} failed in a hook with a sentence, "
@@ -371,17 +371,17 @@ def report(whens, thens, outcomes, code, output, seconds):
     return 1 if problems else 0
 
 
-def check_issue_pairs(outcomes):
-    """Each pair of issue 16's table turned out as the issue asks: its problems, if any."""
+def check_written_pairs(outcomes):
+    """Each pair a product owner writes turned out as it must: its problems, if any."""
     problems = []
-    for n, (when, _, then, expected, words) in enumerate(ISSUE_PAIRS):
-        found = next((o for o in outcomes if o["name"] == f"issue pair {n}"), None)
+    for n, (when, _, then, expected, words) in enumerate(WRITTEN_PAIRS):
+        found = next((o for o in outcomes if o["name"] == f"written pair {n}"), None)
         if found is None:
-            problems.append(f"issue pair {n} ({when} / {then}) did not run")
+            problems.append(f"written pair {n} ({when} / {then}) did not run")
             continue
         kind, message = classify(found)
         if (kind == "passed") != (expected == "passed") or words not in message:
-            problems.append(f"issue pair {n} ({when} / {then}): expected {expected} {words!r}, got {kind}: {message}")
+            problems.append(f"written pair {n} ({when} / {then}): expected {expected} {words!r}, got {kind}: {message}")
     return problems
 
 

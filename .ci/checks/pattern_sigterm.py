@@ -2,7 +2,7 @@
 
 A behave scenario cannot send a signal to its own process, so this check runs the CLI as a child: one client
 asks for a search the live engine would never finish, another is served meanwhile (within 1 s), and SIGTERM then
-ends the process cleanly (exit 0, "stopped") within 3 s. Before issue 11 the match held the GIL and the signal
+ends the process cleanly (exit 0, "stopped") within 3 s. Before the `regex` engine, the match held the GIL and the signal
 waited for minutes.
 """
 

@@ -1,4 +1,4 @@
-"""A product owner's throw-away features, in a copy of the repository: what issue 13 promises them holds.
+"""A product owner's throw-away features, in a copy of the repository: what the README promises them holds.
 
 1. A column a step cannot check fails the scenario, naming it and the columns it can check.
 3. A step written a little wrong is answered with the closest existing step and its dictionary entry.

@@ -1,6 +1,6 @@
 Feature: What the reports record
   .ci/run runs this feature once with every report format and -D live_url=http://127.0.0.1:9, where
-  nothing listens, and checks what each format recorded (python -m livedocs.results_check --fixture).
+  nothing listens, and checks what each format recorded (python -m livedocs.formats.results_check --fixture).
   The run is expected to FAIL: one step fails, one hook cannot reach the live API, one address is wrong.
 
   Background:

@@ -1,4 +1,4 @@
-"""A scenario's own data and answers (issue 17) follow the data, last one scenario, and are bounded.
+"""A scenario's own data and answers follow the data, last one scenario, and are bounded.
 
 Proves, on one mock as the suite uses it (reset between "scenarios"):
 - every answer follows the data it is asked over: the live set's answers, kept by its engine, are never

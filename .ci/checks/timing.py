@@ -1,4 +1,4 @@
-"""The issue's two timing checks, run as a user would: the client against a dead port and a slow mock CLI."""
+"""Two timing checks of the client, run as a user would: the client against a dead port and a slow mock CLI."""
 
 import os
 import subprocess

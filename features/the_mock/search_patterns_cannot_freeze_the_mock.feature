@@ -27,7 +27,7 @@ Feature: Search patterns cannot freeze the mock
     Then I get no users
     And the mock keeps only 256 compiled patterns, however many it was sent
 
-  # mock_only: deliberate differences (README): V8 compiles these; the mock will not hold them.
+  # mock_only: deliberate differences (docs/mock-server.md): V8 compiles these; the mock will not hold them.
   Scenario Outline: a pattern too big for the mock to hold is refused at once
     When I look for users whose name matches <a pattern too big>
     Then the mock refuses the pattern within 1 second: "<reason>"

@@ -86,7 +86,7 @@ Feature: The mock stands up to bad clients
       | 40    | a[{i}00000]=x                         |
 
   Scenario: a value made to stand for a text of a billion characters is refused at once
-    # Node refuses a string that long too, after some 40 s; the mock refuses any past 64 KiB at once (README).
+    # Node refuses a string that long too, after some 40 s; the mock refuses any past 64 KiB at once (docs/mock-server.md).
     When a client asks for "/users?name_like[__proto__][]=e&name_like[length]=999999999" exactly as written
     Then it is told the API failed with a RangeError
     And it took less than 1 second
@@ -107,7 +107,7 @@ Feature: The mock stands up to bad clients
     When I look up user 3
     Then I get the user "Clementine Bauch" with username "Samantha"
 
-  # The mock reads and answers a body over 256 KB one at a time, to bound its memory (README, "What it keeps").
+  # The mock reads and answers a body over 256 KB one at a time, to bound its memory (docs/mock-server.md, "What it keeps").
   Scenario: a large upload that stalls halfway holds up the next one only until it is dropped
     Given the mock drops a silent client after 0.2 seconds
     And a client has sent half of a 1 MB upload and gone silent

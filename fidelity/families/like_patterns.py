@@ -2,7 +2,7 @@
 
 The issue's examples and their neighbours in V8's parser (src/regexp/regexp-parser.cc), on every resource, then
 seeded random patterns from V8's grammar (fidelity/regex_grammar.py, as python -m fidelity.regex_diff uses).
-Left out, as deliberate differences (README): patterns that backtrack for ever or for long (json-server would not
+Left out, as deliberate differences (docs/mock-server.md): patterns that backtrack for ever or for long (json-server would not
 answer; the mock cuts them off), and counts in the thousands on a group (V8's backtracking stack overflows).
 """
 
@@ -63,7 +63,7 @@ def cases(rng):
 
 def _tame(pattern):
     """No group that holds a repeat or an alternative is itself repeated (the shapes that can backtrack for ever),
-    and no count in the thousands: the corpus leaves out what json-server would not answer (README)."""
+    and no count in the thousands: the corpus leaves out what json-server would not answer (docs/mock-server.md)."""
     if _HUGE_COUNT.search(pattern):
         return False
     opened, escaped, in_class = [], False, False

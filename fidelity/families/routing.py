@@ -1,6 +1,6 @@
 """Small routing corners: encoded path segments, case, pluralize's singular, nested rewrites, methods on routes.
 
-The home page (a path of `/`) is left out: the mock serves a page of its own there on purpose (README).
+The home page (a path of `/`) is left out: the mock serves a page of its own there on purpose (docs/mock-server.md).
 """
 
 from fidelity.cases import Case, get, json_write, request

@@ -5,6 +5,8 @@ import math
 import threading
 from dataclasses import dataclass, field
 
+from .plan import Plan
+
 KINDS = ("delay", "status", "drop", "reset", "truncate", "not_json", "wrong_type", "empty", "trickle")
 # What each kind does, as `python -m mockserver --help` and its banner explain it: one line per kind in KINDS.
 DESCRIPTIONS = {
@@ -108,53 +110,41 @@ class Fault:
         """Whether the fault has hit as many requests as it was meant to."""
         return self.times is not None and self.hits >= self.times
 
+    def takes(self, method, path):
+        """Whether this fault applies to a request now: it targets it and is not spent."""
+        return not self.spent and self.hits_request(method, path)
 
-class FaultPlan:
+
+class FaultPlan(Plan):
     """The faults of one mock, lasting until clear() (each scenario's reset) or cancel() (stop)."""
 
     def __init__(self):
-        self._faults = []
-        self._lock = threading.Lock()
+        super().__init__()
         self._cancelled = threading.Event()  # set to cut every pending fault wait short
 
     def add(self, fault):
         """Add a fault (checked on construction); the first matching fault that is not spent applies."""
-        with self._lock:
-            self._faults.append(fault)
-        return fault
+        return self._plan(fault)
 
     def take(self, method, path):
         """(the fault for this request or None, the Event that cancels its waits); counts the hit."""
-        if not self._faults:  # the common case, without the lock: faults are planned between requests
-            return None, self._cancelled
-        with self._lock:
-            for fault in self._faults:
-                if not fault.spent and fault.hits_request(method, path):
-                    fault.hits += 1
-                    return fault, self._cancelled
-            return None, self._cancelled
-
-    @property
-    def planned(self):
-        """Whether any fault is planned (read without the lock: faults are planned between requests)."""
-        return bool(self._faults)
+        return self._take(method, path), self._cancelled
 
     def faults(self):
         """A copy of the planned faults, in order."""
-        with self._lock:
-            return list(self._faults)
+        return self.items()
 
     def clear(self):
         """Forget every fault and cut short every wait a fault is in (requests of the last scenario)."""
         with self._lock:
-            self._faults.clear()
+            self._items.clear()
             self._cancelled.set()
             self._cancelled = threading.Event()
 
     def cancel(self):
         """Cut every wait short for good (the mock is stopping): pending faulted requests get no answer."""
         with self._lock:
-            self._faults.clear()
+            self._items.clear()
             self._cancelled.set()
 
     # -- the Python API: one method per fault, each returns the Fault ---------------------------------
@@ -195,7 +185,7 @@ class FaultPlan:
         """Send the answer's body a piece at a time, pausing between pieces."""
         return self.add(Fault("trickle", piece=piece, seconds=seconds, **target))
 
-    # -- a hostile server (issue 11): answers that would freeze or exhaust a careless client ----------------
+    # -- a hostile server: answers that would freeze or exhaust a careless client ----------------
 
     def endless(self, seconds=0.0, **target):
         """Answer with a JSON array that never ends, a chunk every `seconds` (0: as fast as the client reads)."""

@@ -47,7 +47,7 @@ class Entry:
         return self.method in ("POST", "PUT", "PATCH", "DELETE")
 
 
-# Bounds (issue 11, item 3), so a mock that runs for days under any traffic stays flat in memory.
+# Bounds, so a mock that runs for days under any traffic stays flat in memory.
 MAX_ENTRIES = 10_000  # a mock left running under load keeps the most recent requests, not all of them
 MAX_BODY_BYTES = 1024 * 1024  # of each request's body; the rest is counted (Entry.body_length), not kept
 MAX_BYTES = 8 * 1024 * 1024  # all entries together, as charged by _size; the oldest go first

@@ -10,12 +10,11 @@ query matches no query). Everything else is answered as before. `MockServer.rese
 
 import dataclasses
 import re
-import threading
 import urllib.parse
 
+from .plan import Plan
 from ..node import jsrt
 from ..npm import qs, responses
-from ..node.messages import ResponseHeaders
 from ..npm.urlparams import parse_url
 
 MAX_STUBS = 1_000  # custom answers one scenario may plan
@@ -102,7 +101,7 @@ class Stub:
             raise BadStub(f"{self.address!r} is not an address the API could be asked for")
         self.key = (_normal_path(path), qs.parse(query or ""))
 
-    def matches(self, method, target):
+    def takes(self, method, target):
         """Whether this answer is the one for a request (method and target as sent)."""
         if method not in ("GET", "HEAD"):
             return False
@@ -110,12 +109,8 @@ class Stub:
         return path is not None and (_normal_path(path), qs.parse(query or "")) == self.key
 
 
-class StubPlan:
+class StubPlan(Plan):
     """The custom answers of one mock, lasting until clear() (each scenario's reset)."""
-
-    def __init__(self):
-        self._stubs = []
-        self._lock = threading.Lock()
 
     def answer(self, address, *, json=None, status=None, headers=()):
         """Answer reads of the address with this JSON text and status (200 unless given), or set these headers on
@@ -127,40 +122,22 @@ class StubPlan:
         headers = [answer_header(str(name), str(value)) for name, value in headers]
         new = Stub(address, status, body, headers)
         with self._lock:
-            stub = next((s for s in self._stubs if s.key == new.key), None)
+            stub = next((s for s in self._items if s.key == new.key), None)
             if stub is None:
-                if len(self._stubs) >= MAX_STUBS:
+                if len(self._items) >= MAX_STUBS:
                     raise BadStub(f"a scenario may give at most {MAX_STUBS:,} custom answers")
-                self._stubs.append(new)
+                self._items.append(new)
                 return new
             _merge(stub, new)
             return stub
 
     def take(self, method, target):
         """The custom answer for this request, or None; counts the hit."""
-        if not self._stubs:  # the common case, without the lock: answers are planned between requests
-            return None
-        with self._lock:
-            for stub in self._stubs:
-                if stub.matches(method, target):
-                    stub.hits += 1
-                    return stub
-        return None
-
-    @property
-    def planned(self):
-        """Whether any custom answer is planned (read without the lock: answers are planned between requests)."""
-        return bool(self._stubs)
+        return self._take(method, target)
 
     def stubs(self):
         """A copy of the planned answers, in order."""
-        with self._lock:
-            return list(self._stubs)
-
-    def clear(self):
-        """Forget every custom answer."""
-        with self._lock:
-            self._stubs.clear()
+        return self.items()
 
 
 def _merge(stub, new):
@@ -195,15 +172,7 @@ def reply_for(stub, request, answer):
 
 def _api_headers(request):
     """The headers the API sets on every JSON answer before res.send (X-Powered-By, CORS, no-cache, nosniff)."""
-    headers = ResponseHeaders()
-    headers.set("X-Powered-By", "Express")
-    origin = request.headers.get("origin")
-    if origin:
-        headers.set("Access-Control-Allow-Origin", origin)
-    headers.vary("Origin")
-    headers.set("Access-Control-Allow-Credentials", "true")
-    headers.set("Cache-Control", "no-cache")
-    headers.set("Pragma", "no-cache")
-    headers.set("Expires", "-1")
+    headers = responses.cors_headers(request)
+    responses.no_cache(headers)
     headers.set("X-Content-Type-Options", "nosniff")
     return headers

@@ -13,7 +13,7 @@ from ..npm import qs, responses
 from ..npm.bodyparser import JSON_LIMIT
 from .lru import ByteLRU
 from ..node.messages import Reply, Request, ResponseHeaders, http_date
-from .router import DELAY, NODE_METHODS, UNROUTED
+from .router import NODE_METHODS, Findings
 from ..npm.urlparams import parse_url
 
 __all__ = ["CORS_METHODS", "JSON_LIMIT", "NODE_METHODS", "WRITE_METHODS", "App", "Reply", "Request", "http_date"]
@@ -55,21 +55,13 @@ class App:
 
     def _handle(self, request):
         """The reply for one request, computed."""
-        headers = ResponseHeaders()
-        headers.set("X-Powered-By", "Express")
-        origin = request.headers.get("origin")
-        if origin:
-            headers.set("Access-Control-Allow-Origin", origin)
-        headers.vary("Origin")
-        headers.set("Access-Control-Allow-Credentials", "true")
+        headers = responses.cors_headers(request)
         if request.method == "OPTIONS":
             return self._preflight(request, headers)
         redirect = responses.static_redirect(request, headers, request.target)
         if redirect is not None:
             return redirect
-        headers.set("Cache-Control", "no-cache")
-        headers.set("Pragma", "no-cache")
-        headers.set("Expires", "-1")
+        responses.no_cache(headers)
         path, query_string = parse_url(request.target)
         if request.method in ("GET", "HEAD") and path == "/":
             return responses.send(request, headers, 200, HOME_PAGE, "text/html; charset=utf-8")
@@ -84,38 +76,35 @@ class App:
         key = (request.target, request.headers.get("host", "") if _names_page(request.target) else "")
         rendered = self._cache.get(key) if cacheable else None
         if rendered is None:
-            params, extra = qs.parse(query_string), []
+            params, found = qs.parse(query_string), Findings()
             try:
                 with jsregex.time_limit(self.pattern_time_limit):
-                    status, data = router.route(self.data, request, headers, params, extra)
+                    status, data = router.route(self.data, request, params, found)
             except nodeerrors.NodeError as error:
-                return self._failed(request, headers, extra, error)
+                return self._failed(request, headers, found, error)
             if isinstance(data, router.Allowed):  # Express's automatic answer to OPTIONS: text, no nosniff
                 headers.set("Allow", data.methods)
                 return responses.send(request, headers, 200, data.methods.encode("utf-8"), "text/html; charset=utf-8")
             try:
-                rendered = (status, extra, *responses.render(data, params.get("callback")))
+                rendered = (status, found, *responses.render(data, params.get("callback")))
             except jsrt.StackOverflow:  # res.json threw after the route had set its headers (Location...)
-                return self._failed(request, headers, extra, nodeerrors.stack_overflow())
+                return self._failed(request, headers, found, nodeerrors.stack_overflow())
             if cacheable:
                 self._cache.put(key, rendered, _rendered_size(key, rendered))
-        status, extra, body, content_type = rendered
-        for name, value in extra:
-            if name not in (UNROUTED, DELAY):
-                headers.set(name, value)
+        status, found, body, content_type = rendered
+        for name, value in found.headers:
+            headers.set(name, value)
         headers.set("X-Content-Type-Options", "nosniff")
         reply = responses.send(request, headers, status, body, content_type)
-        reply.routed = (UNROUTED, "") not in extra
-        reply.delay = next((value for name, value in extra if name == DELAY), 0.0)
+        reply.routed, reply.delay = found.routed, found.delay
         return reply
 
-    def _failed(self, request, headers, extra, error):
+    def _failed(self, request, headers, found, error):
         """json-server's error handler: 500 with the stack as text/html, headers set before the error kept."""
-        for name, value in extra:
-            if name not in (UNROUTED, DELAY):
-                headers.set(name, value)
+        for name, value in found.headers:
+            headers.set(name, value)
         reply = responses.send(request, headers, 500, error.stack.encode("utf-8"), "text/html; charset=utf-8")
-        reply.delay = next((value for name, value in extra if name == DELAY), 0.0)
+        reply.delay = found.delay
         reply.cut_off = getattr(error, "pattern", "")  # a `_like` pattern stopped at the time limit (jsregex)
         return reply
 
@@ -138,7 +127,7 @@ class App:
         return Reply(204, headers.items())
 
 
-# Issue 11, item 3: what the caches keep is bounded by bytes (least recently used out first), so a mock that
+# What the caches keep is bounded by bytes (least recently used out first), so a mock that
 # serves distinct reads for days stays flat in memory. Both hold every answer the suite reads several times.
 RENDERED_BYTES = 8 * 1024 * 1024  # rendered answers (status, headers from the route, body), by path and query
 REPLY_BYTES = 8 * 1024 * 1024  # whole replies to reads, with the transport's encodings of them
@@ -171,8 +160,8 @@ def _names_page(target):
 
 def _rendered_size(key, rendered):
     """The bytes a rendered answer is charged: its body, its route's headers and its key."""
-    _, extra, body, _ = rendered
-    return 512 + len(body) + sum(len(part) for part in key) + sum(len(n) + len(str(v)) + 64 for n, v in extra)
+    _, found, body, _ = rendered
+    return 512 + len(body) + sum(len(part) for part in key) + sum(len(n) + len(str(v)) + 64 for n, v in found.headers)
 
 
 def _reply_size(key, reply):

@@ -10,7 +10,7 @@ error handler answers it.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import query
 from ..node import jsobjects, jsrt, nodeerrors
@@ -26,14 +26,22 @@ NODE_METHODS = frozenset(
     "TRACE UNBIND UNLINK UNLOCK UNSUBSCRIBE".split()
 )  # the methods Node's HTTP parser accepts; any other is refused before the app sees it
 _OVERRIDES = frozenset(m.lower() for m in NODE_METHODS | {"QUERY"})  # the `methods` package: Node 20's http.METHODS
-UNROUTED = "x-mock-unrouted"  # internal markers in the extra headers, never sent
-DELAY = "x-mock-delay"
 _FLAGS = re.IGNORECASE | re.ASCII  # path-to-regexp's /i: ASCII letters only, as JavaScript folds them
 _DB = re.compile(r"/db/?\Z", _FLAGS)
 _NESTED = re.compile(r"/([^/]+?)/([^/]+?)/([^/]+?)/?\Z", _FLAGS)
 _LIST = re.compile(r"/?\Z", _FLAGS)
 _ONE = re.compile(r"/([^/]+?)/?\Z", _FLAGS)
 _MAX_TIMEOUT_MS = 2**31 - 1  # Node's setTimeout treats anything longer (or NaN, or < 1) as 1 ms
+
+
+@dataclass
+class Findings:
+    """What routing found besides the status and the data: the headers its routes set (Location, Link,
+    X-Total-Count...), json-server's `_delay` in seconds, and whether any route of the API matched."""
+
+    headers: list = field(default_factory=list)
+    delay: float = 0.0
+    routed: bool = True
 
 
 @dataclass(frozen=True)
@@ -53,10 +61,11 @@ def method_override(request, headers):
     return value.upper() if value and value.lower() in _OVERRIDES else "POST"
 
 
-def route(data, request, headers, params, extra):
-    """(status, data) for the request (its method already overridden): json-server's router, layer by layer."""
+def route(data, request, params, found):
+    """(status, data) for the request (its method already overridden): json-server's router, layer by layer;
+    what else it finds goes into found (a Findings)."""
     try:
-        return _route(data, request, params, extra)
+        return _route(data, request, params, found)
     except jsobjects.JsError as error:  # thrown in a handler: Express passes it to json-server's error handler
         raise nodeerrors.NodeError(error.name, str(error), _THROWN_FRAMES) from None
 
@@ -64,7 +73,7 @@ def route(data, request, headers, params, extra):
 _THROWN_FRAMES = ("list (/app/node_modules/json-server/lib/server/router/plural.js:124:24)",)  # representative
 
 
-def _route(data, request, params, extra):
+def _route(data, request, params, found):
     """The layers themselves (route() turns what JavaScript throws in them into json-server's 500)."""
     method = request.method
     url = request.target
@@ -73,7 +82,7 @@ def _route(data, request, params, extra):
     reads = method in ("GET", "HEAD")
     if reads and path is not None and _DB.match(path):
         return 200, data
-    extra.append((DELAY, _delay_seconds(params.pop("_delay", UNDEFINED))))  # the nested router's delay layer
+    found.delay = _delay_seconds(params.pop("_delay", UNDEFINED))  # the nested router's delay layer
     nested = _NESTED.match(path) if path is not None else None
     if nested:
         resource, parent_id, child = (_decode_param(p) for p in nested.groups())
@@ -91,10 +100,10 @@ def _route(data, request, params, extra):
     for name in data:
         mount = re.match(rf"/{re.escape(name)}/?(?=/|\Z)", path, _FLAGS) if path is not None else None
         if mount:
-            result = _collection(data, request, name, _trim(url, mount.group()), params, body, extra)
+            result = _collection(data, request, name, _trim(url, mount.group()), params, body, found.headers)
             if result is not None:
                 return result
-    extra.append((UNROUTED, ""))
+    found.routed = False
     return 404, {}
 
 
@@ -119,7 +128,7 @@ def _protohost(url):
     return url[:end] if end >= 0 else ""
 
 
-def _collection(data, request, name, url, params, body, extra):
+def _collection(data, request, name, url, params, body, route_headers):
     """One collection's router: '/' (list, create) and '/:id' (show, update, destroy); None when neither fits."""
     method = request.method
     path = parse_url(url)[0]
@@ -127,9 +136,9 @@ def _collection(data, request, name, url, params, body, extra):
         return None
     if _LIST.match(path):
         if method in ("GET", "HEAD"):
-            return 200, query.list_records(data, name, params, full_url(request), extra)
+            return 200, query.list_records(data, name, params, full_url(request), route_headers)
         if method == "POST":
-            return _create(data, request, name, body, extra)
+            return _create(data, request, name, body, route_headers)
         return (200, Allowed("GET,POST,HEAD")) if method == "OPTIONS" else None
     one = _ONE.match(path)
     if not one:
@@ -159,12 +168,12 @@ def full_url(request):
     return (f"http://{host}" if host else "http:") + request.target
 
 
-def _create(data, request, name, body, extra):
+def _create(data, request, name, body, route_headers):
     """POST: the body with the next id (never stored), 201 and a Location built from the request URL."""
     next_id = max((r["id"] for r in data[name] if isinstance(r.get("id"), (int, float))), default=0) + 1
     created = jsrt.spread(body, {"id": next_id})
-    extra.append(("Access-Control-Expose-Headers", "Location"))
-    extra.append(("Location", encode_url(f"{full_url(request)}/{next_id}")))
+    route_headers.append(("Access-Control-Expose-Headers", "Location"))
+    route_headers.append(("Location", encode_url(f"{full_url(request)}/{next_id}")))
     return 201, created
 
 

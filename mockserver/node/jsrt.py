@@ -189,7 +189,7 @@ def spread(*parts):
 _ENCODE_STRING = json.encoder.encode_basestring  # the C version where available; no ASCII escaping
 _SEED = {}  # id(record) -> its JSON at the top level, None until first written: the records of a seed never change
 _SEED_SETS = {}  # id(data set) -> the data set (which keeps its records, so their ids), least recently remembered first
-MAX_SEED_SETS = 4  # a process that makes mocks of ever new data sets keeps the JSON of the last few (issue 11)
+MAX_SEED_SETS = 4  # a process that makes mocks of ever new data sets keeps the JSON of the last few
 _SEED_LOCK = threading.Lock()
 _NOT_SEED = object()
 

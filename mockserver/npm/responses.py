@@ -8,7 +8,7 @@ import zlib
 from urllib.parse import quote
 
 from ..node import jsrt
-from ..node.messages import Reply, etag
+from ..node.messages import Reply, ResponseHeaders, etag
 from .negotiator import preferred_encoding
 from .urlparams import URIError, decode_uri_component, parse_url_parts
 
@@ -127,3 +127,21 @@ def static_redirect(request, headers, target):
 _REDIRECT_PAGE = ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting</title>\n'
                   "</head>\n<body>\n<pre>Redirecting to <a href=\"{}\">{}</a></pre>\n</body>\n</html>\n")
 
+
+def cors_headers(request):
+    """The headers Express and json-server's cors middleware set on every answer, in their order."""
+    headers = ResponseHeaders()
+    headers.set("X-Powered-By", "Express")
+    origin = request.headers.get("origin")
+    if origin:
+        headers.set("Access-Control-Allow-Origin", origin)
+    headers.vary("Origin")
+    headers.set("Access-Control-Allow-Credentials", "true")
+    return headers
+
+
+def no_cache(headers):
+    """json-server's noCache middleware (its defaults mount it after the static files): never cache an answer."""
+    headers.set("Cache-Control", "no-cache")
+    headers.set("Pragma", "no-cache")
+    headers.set("Expires", "-1")

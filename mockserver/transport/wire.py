@@ -4,13 +4,15 @@ import functools
 import http
 import socket
 import socketserver
+import threading
 import time
+import typing
 
 from ..npm.bodyparser import JSON_LIMIT
 from ..node.messages import http_date
 from .reader import HEAD_LIMIT, NodeAnswer, RequestReader, Refusal
 
-__all__ = ["HEAD_LIMIT", "KEEP_ALIVE_SECONDS", "REQUEST_DEADLINE", "Handler", "Refusal", "encode_reply"]
+__all__ = ["HEAD_LIMIT", "KEEP_ALIVE_SECONDS", "REQUEST_DEADLINE", "Handler", "Refusal", "Service", "encode_reply"]
 
 KEEP_ALIVE_SECONDS = 5  # Node's keepAliveTimeout, announced as Keep-Alive: timeout=5
 REQUEST_DEADLINE = 10.0  # a request that is still incomplete after this long is dropped
@@ -18,16 +20,36 @@ BODY_CAP = JSON_LIMIT + 1  # past the largest body the API parses, the rest is n
 DRAIN_CAP = 64 * 1024 * 1024  # an oversized body is read and dropped up to this size, then the connection closes
 READ_SIZE = 65536
 # A request body past this is read, answered and written one at a time (MockServer.heavy): its working copies are
-# many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock (issue 11, item 3).
+# many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock.
 HEAVY_BODY = 256 * 1024
 # Replies with a body past this are encoded for each write and not kept with the reply: they are not kept by the
 # engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
-# (a write's echo) for as long as the answer is being written (issue 11, item 3).
+# (a write's echo) for as long as the answer is being written.
 MAX_KEPT_WIRE = 256 * 1024
 
 
+class Service(typing.Protocol):
+    """What the transport needs of what answers its requests (the mock: server.MockServer), all of it."""
+
+    request_deadline: float  # seconds a request may take to arrive whole
+    heavy: threading.Lock  # the one turn to read, answer and write a large body
+    app: object  # what answers reads now, compared by identity only: a repeated read's answer holds while it stays
+
+    def dispatch(self, request, connection):
+        """The answer to one request, or None: close the connection without one."""
+
+    def repeatable(self, request, reply, app):
+        """A token to answer the very same read again without dispatch(), or None (see answer_again)."""
+
+    def answer_again(self, token):
+        """Whether the read of this token may be answered as before now; if so it is journaled again."""
+
+
 class Handler(socketserver.StreamRequestHandler):
-    """One connection: read requests, let the mock answer, write each answer in one piece."""
+    """One connection: read requests, let the service answer, write each answer in one piece.
+
+    The server it is given holds the Service as `service`, and the transport's own bookkeeping (`blocked`,
+    `track`, `untrack`)."""
 
     # No socket timeout: one costs a poll() before every read (a third of the throughput). The accept loop
     # closes a connection stuck in a read or a write for too long instead (MockServer._serve).
@@ -39,7 +61,7 @@ class Handler(socketserver.StreamRequestHandler):
         self.server.track(self.connection)
         reader = RequestReader(BODY_CAP, (HEAVY_BODY, self._take_heavy))
         self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
-        self._again = None  # the last plain read answered: its bytes, journal entry and size, reply, how sent, engine
+        self._again = None  # the last plain read answered: its bytes, the service's token, reply, how sent
         self._heavy = False  # whether this connection holds the mock's one turn for a large body
         try:
             while self._serve_one(reader):
@@ -60,7 +82,7 @@ class Handler(socketserver.StreamRequestHandler):
         blocked, connection = self.server.blocked, self.connection
         began = time.monotonic()
         blocked.pop(connection, None)
-        self.server.mock.heavy.acquire()
+        self.server.service.heavy.acquire()
         self._heavy = True
         blocked[connection] = now = time.monotonic()
         return now - began
@@ -69,22 +91,22 @@ class Handler(socketserver.StreamRequestHandler):
         """Let the next large body be read, if this connection had the turn."""
         if self._heavy:
             self._heavy = False
-            self.server.mock.heavy.release()
+            self.server.service.heavy.release()
 
     def _serve_one(self, reader):
         """Read up to the next thing to answer and answer it; False when the connection should close."""
-        blocked, connection, mock = self.server.blocked, self.connection, self.server.mock
+        blocked, connection, service = self.server.blocked, self.connection, self.server.service
         blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
         again = self._again
         if again is not None:  # after a plain read's answer (the reader is idle): the same bytes again?
             data = self._read()
-            if data == again[0] and mock.app is again[-1] and mock.answers_plainly():
-                return self._answer_again(blocked, connection, mock)
+            if data == again[0] and service.answer_again(again[1]):
+                return self._answer_again(blocked, connection)
             self._again = None
             if not data:
                 return False  # the client closed between requests
             reader.feed(data)
-        deadline = now + mock.request_deadline
+        deadline = now + service.request_deadline
         try:
             item = reader.next_item(self._read, self.wfile.write, deadline)
         except Refusal as refusal:  # Node's own answer from its parser, then the connection is closed
@@ -102,16 +124,16 @@ class Handler(socketserver.StreamRequestHandler):
             self._take_heavy()
             blocked.pop(connection, None)
         try:
-            return self._answer(request, keep_alive, reader, mock)
+            return self._answer(request, keep_alive, reader, service)
         finally:
             if self._heavy:
                 self._give_heavy_back()
 
-    def _answer(self, request, keep_alive, reader, mock):
-        """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
+    def _answer(self, request, keep_alive, reader, service):
+        """Let the service answer the request and write the answer in one piece; False when the connection should close."""
         connection, blocked = self.connection, self.server.blocked
-        engine, plain = mock.app, reader.plain
-        reply = mock.dispatch(request, self)
+        app, plain = service.app, reader.plain
+        reply = service.dispatch(request, self)
         if reply is None:
             return False  # a fault closed the connection without an answer
         keep_alive = keep_alive and not request.truncated
@@ -127,27 +149,19 @@ class Handler(socketserver.StreamRequestHandler):
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
             _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
-        if plain is not None and reader.idle and mock.app is engine and _same_again(request, reply, mock):
-            self._again = (plain, *mock.journal.template(request, reply.status, reply.routed), reply, keep_alive,
-                           request.method, engine)
+        if plain is not None and reader.idle:  # the whole request was these bytes: may they be answered again?
+            token = service.repeatable(request, reply, app)
+            self._again = (plain, token, reply, keep_alive, request.method) if token is not None else None
         return keep_alive
 
-    def _answer_again(self, blocked, connection, mock):
-        """The answer to the same plain read as the last one, as dispatch() would give it: journaled, then sent."""
-        _, entry, size, reply, keep_alive, method, _ = self._again
-        mock.journal.record_again(entry, size)
+    def _answer_again(self, blocked, connection):
+        """The answer to the same plain read as the last one, as dispatch() would give it (journaled by then)."""
+        _, _, reply, keep_alive, method = self._again
         blob = encode_reply(reply, keep_alive, method)
         blocked[connection] = time.monotonic()
         connection.sendall(blob)
         blocked.pop(connection, None)
         return keep_alive
-
-
-def _same_again(request, reply, mock):
-    """Whether the same read would get the same reply from dispatch(): a read with no body, answered by the engine
-    alone (no fault, custom answer, delay, cut-off pattern or log line), which gives the same data the same answer."""
-    return (request.method in ("GET", "HEAD") and not request.has_body and reply.delay <= 0.002 and not reply.cut_off
-            and mock.answers_plainly())
 
 
 def encode_reply(reply, keep_alive, method="GET"):

@@ -3,7 +3,7 @@
 A When records it through one of three entry points, by how it talks to the API: ``attempt(context, call,
 *args)`` (a call of the app's client in ``services``), ``send(context, method, address, **options)`` (any
 address, through ``services.exchange``) and ``heard(context, started, port=..., ...)`` (a raw client over
-sockets, steps/support/rawhttp.py). Then steps read it through the readings of ``judging.py``.
+sockets, steps/support/wire/rawhttp.py). Then steps read it through the readings of ``judging.py``.
 """
 
 import http
@@ -130,7 +130,7 @@ def came_back(context):
 
 def record(context, **fields):
     """Keep a CameBack for the Thens, with the running When's words (environment.py notes the step); returns it."""
-    step = getattr(context, "run", {}).get("current_step")
+    step = getattr(getattr(context, "run", None), "current_step", None)
     asked = f"{step.step_type.title()} {step.name}" if step is not None else ""
     context.came_back = CameBack(asked=asked, **fields)
     return context.came_back
@@ -182,7 +182,7 @@ def send(context, method, address, **options):
 
 
 def heard(context, started, *, port, sent=b"", answer=None, **fields):
-    """Record what a raw client (steps/support/rawhttp.py) got: its answer (a RawAnswer), or what the When saw instead."""
+    """Record what a raw client (steps/support/wire/rawhttp.py) got: its answer (a RawAnswer), or what the When saw instead."""
     method, address = request_line(sent)
     if answer is not None:
         text = answer.body.decode("utf-8", "replace") if answer.status is not None else None
@@ -213,7 +213,7 @@ class CannotJudge(AssertionError):
 
 def sentence(context, what, after, came):
     """One sentence: what the running Then checks, after which Whens it belongs, and what its When got instead."""
-    step = getattr(context, "run", {}).get("current_step")
+    step = getattr(getattr(context, "run", None), "current_step", None)
     then = f"{step.step_type.title()} {step.name}" if step is not None else "this step"
     got = f"'{came.asked}' {came.said()}" if came.asked else "no When in this scenario talked to the API"
     return f"'{then}' checks {what}, after {after}, but {got}"

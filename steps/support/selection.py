@@ -10,7 +10,6 @@ and uses one is skipped before it starts, with the Given's reason, whatever its 
 import re
 
 WIP = "wip"
-MOCK_ONLY_TAGS = {"mock_only", "read_only_mock"}  # a scenario tagged so never talks to the live API
 
 
 def asks_for_wip(tag_text):

@@ -28,7 +28,7 @@ _ASSERTIONS = {
 
 
 class TooLarge(Exception):
-    """The pattern would take `regex` more than COST_LIMIT pieces; V8 would compile it (see README)."""
+    """The pattern would take `regex` more than COST_LIMIT pieces; V8 would compile it (see docs/mock-server.md)."""
 
 
 def _unit(unit):

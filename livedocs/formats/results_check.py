@@ -1,10 +1,10 @@
 """CI's check of the Cucumber JSON and the Allure results: complete, valid, and holding every HTTP exchange.
 
-    python -m livedocs.results_check              # reports/cucumber.json, reports/allure-results, living-docs.html
-    python -m livedocs.results_check --fixture    # the same from .ci/checks/report_formats.feature's run
+    python -m livedocs.formats.results_check              # reports/cucumber.json, reports/allure-results, living-docs.html
+    python -m livedocs.formats.results_check --fixture    # the same from .ci/checks/report_formats.feature's run
 
-The main run's files must come from ONE behave run over every feature (the command in the README):
-- the Cucumber JSON is valid against livedocs/cucumber_json_schema.json (and the schema rejects three broken
+The main run's files must come from ONE behave run over every feature (the command in docs/reports.md):
+- the Cucumber JSON is valid against livedocs/formats/cucumber_json_schema.json (and the schema rejects three broken
   copies of it, so the check can fail), and it holds every scenario of the features once;
 - the Allure results hold every scenario once, a skipped one with its reason, a broken or failed one with a message;
 - each scenario's HTTP exchanges are the same in both, in the same order, each a whole request and response,
@@ -22,10 +22,10 @@ from pathlib import Path
 import jsonschema
 from behave.runner_util import parse_features
 
-from livedocs.report_check import CAPTION, DATA_CAPTION, REPORT, ReportReader
-from livedocs.results_fixture import FIXTURE, fixture_problems, fixture_shape_problems, key, overview_problems
+from livedocs.report.report_check import CAPTION, DATA_CAPTION, REPORT, ReportReader
+from livedocs.formats.results_fixture import FIXTURE, fixture_problems, fixture_shape_problems, key, overview_problems
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = Path(__file__).resolve().parent / "cucumber_json_schema.json"
 def expected_scenarios(paths):
     """Every scenario (outline rows one by one) the run over these feature files executes or skips."""

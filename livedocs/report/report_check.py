@@ -7,7 +7,7 @@ from pathlib import Path
 
 from behave.runner_util import parse_features
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "reports" / "living-docs.html"
 CAPTION = re.compile(r"^HTTP ([A-Z]+) (/\S*) -> (\d{3}) .*\((mock|live) (https?://[^)]+)\)$")
 DATA_CAPTION = "the users the service knows in this scenario"  # steps/known_users.py embeds them at its Given

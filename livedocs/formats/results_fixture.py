@@ -1,13 +1,13 @@
 """What .ci/checks/report_formats.feature's run must leave in the Cucumber JSON and the Allure results.
 
-Used by `python -m livedocs.results_check --fixture`: the run fails on purpose (a failing step, an error in each
+Used by `python -m livedocs.formats.results_check --fixture`: the run fails on purpose (a failing step, an error in each
 scenario hook, two skips), and each format must say so, with the messages, never as passed or silently skipped.
 """
 
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / ".ci" / "checks" / "report_formats.feature"
 # What each scenario of the fixture must be recorded as: (Cucumber: before hook, steps, after hook), Allure status,
 # and a phrase of the message both must carry.

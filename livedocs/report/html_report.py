@@ -8,9 +8,12 @@ On top of the upstream report it
 - opens on an overview: the run's result, then every capability (feature) shelf by shelf, user-centred first,
   the API reference after (livedocs.shelves), each with its result and a link to it;
 - orders the features themselves the same way, under the shelves' headings;
+- shows a red run in words: each failing step's reason open under it, wrong table cells marked, a traceback only
+  for the suite's own bugs (livedocs.report.red_run_html);
 - sets the features' prose as prose, keeps HTTP exchanges folded until a click, and shows code locations
   only to whoever asks for them (a button);
-- ends with the API coverage table when the run counted it (-D api_coverage=on).
+- ends with the step dictionary, searchable (livedocs.report.step_dictionary_html), and the API coverage table when the
+  run counted it (-D api_coverage=on).
 """
 
 import re
@@ -20,8 +23,8 @@ from behave_html_pretty_formatter.html_pretty import Feature, PrettyHTMLFormatte
 from dominate.tags import a, div, h2, h3, li, ol, p, section, span
 from dominate.util import raw
 
-from livedocs import api_coverage_html
-from livedocs.shelves import SHELVES, shelf
+from livedocs.report import api_coverage_html, red_run_html, step_dictionary_html
+from livedocs.shelves import SHELVES, reading_key, shelf
 
 SHELF_NOTES = (
     "what people and apps use the API for, in their words",
@@ -63,7 +66,7 @@ function toggle_code_locations(button) {
   var shown = document.body.classList.toggle('show-code');
   button.innerText = shown ? 'Hide code locations' : 'Show code locations';
 }
-// For livedocs.first_screen: lay the page out as a reader's browser does and record what the first screen shows.
+// For livedocs.report.first_screen: lay the page out as a reader's browser does and record what the first screen shows.
 function first_screen_probe() {
   var h = window.innerHeight;
   function shown(e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; }
@@ -99,8 +102,24 @@ class ShelvedFeature(Feature):
     def __init__(self, feature, feature_counter):
         super().__init__(feature, feature_counter)
         self.shelf = shelf(feature)
+        self.reading_key = reading_key(feature)
         self.gist = gist(feature.description)
         self.heading = False
+
+    def add_scenario(self, scenario, scenario_counter, pseudo_steps=False):
+        """A scenario that shows its failures in words (livedocs.report.red_run_html); upstream's method, that class changed."""
+        if not hasattr(scenario, "run"):
+            self._scenario_run_id = 0
+        elif hasattr(scenario.run, "func"):
+            self._scenario_run_id = id(scenario.run.func)
+        self.scenario_finished = False
+        added = red_run_html.ReadableScenario(scenario, self, scenario_counter, pseudo_steps)
+        for embed_data in self.to_embed:
+            added.embed(embed_data)
+        self.to_embed = []
+        added.pseudo_step_id = 0
+        self.scenarios.append(added)
+        return added
 
     def generate_feature(self, formatter):
         """The shelf's heading if this feature opens it, then the feature as upstream renders it."""
@@ -130,6 +149,9 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
         self.coverage = None
         self.add_html_head_element(STYLE)
         self.add_html_head_element(SCRIPT)
+        self.add_html_head_element(step_dictionary_html.STYLE)
+        self.add_html_head_element(red_run_html.STYLE)
+        self.add_html_head_element(step_dictionary_html.SCRIPT)
 
     def feature(self, feature):
         """A feature begins: kept as a ShelvedFeature (the upstream method, with that one class changed)."""
@@ -144,8 +166,8 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
         self.coverage = coverage
 
     def close(self):
-        """Order the features shelf by shelf (the run's order within one), mark where shelves begin, write."""
-        self.features.sort(key=lambda f: f.shelf)  # a stable sort: the run's order within a shelf
+        """Order the features as a reader meets them (livedocs.shelves), mark where shelves begin, write."""
+        self.features.sort(key=lambda f: f.reading_key)
         for scenario in (s for f in self.features for s in f.scenarios):
             # Upstream embeds a hook's error only while rendering the scenario, after the totals were counted,
             # so a scenario whose before_scenario hook failed was counted "untested": take the errors in first.
@@ -179,6 +201,7 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
             with div(cls="tools"):
                 if self.coverage is not None:
                     a("What the features cover of the API", href="#api-coverage", cls="button")
+                a("Step dictionary", href="#step-dictionary", cls="button")
                 span("Show code locations", cls="button", onclick="toggle_code_locations(this)")
                 span("Each scenario's HTTP exchanges are folded under its steps: click one to open it.")
 
@@ -199,7 +222,8 @@ class LivingDocsFormatter(PrettyHTMLFormatter):
             span(f" {feature.gist}")
 
     def _generate_return_button(self):
-        """The API coverage section (when counted), then the upstream return-to-top button."""
+        """The step dictionary, the API coverage section (when counted), then the upstream return-to-top button."""
+        step_dictionary_html.render()
         if self.coverage is not None:
             anchors = {str(s._scenario.location): f"f{f.counter}-s{s.counter}" for f in self.features
                        for s in f.scenarios}

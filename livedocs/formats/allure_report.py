@@ -1,9 +1,9 @@
 """The Allure report: one self-contained HTML file from a run's Allure results, opened offline.
 
     python -m behave -D target=mock -f allure -o reports/allure-results -f progress   # the results
-    python -m livedocs.allure_report                                                  # the report
+    python -m livedocs.formats.allure_report                                                  # the report
 
-builds reports/allure-report/index.html with the Allure tool pinned in livedocs/allure/ (npm's `allure` 3.18.0,
+builds reports/allure-report/index.html with the Allure tool pinned in livedocs/formats/allure/ (npm's `allure` 3.18.0,
 installed from its lock file with `npm ci` the first time; Node.js and npm are needed, Java is not), in the
 classic Allure look, with Allure's analytics switched off. `--check` then opens the report in headless Chromium
 and fails if the page asks the network for anything.
@@ -15,9 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from livedocs import browser
+from livedocs.report import browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOOL = Path(__file__).resolve().parent / "allure"
 INSTALL_TIMEOUT, BUILD_TIMEOUT = 600, 300  # seconds: npm ci on a slow registry; building a large report
 
@@ -27,7 +27,7 @@ def install():
     installed = TOOL / "node_modules" / ".package-lock.json"
     if installed.exists() and installed.stat().st_mtime >= (TOOL / "package-lock.json").stat().st_mtime:
         return
-    print("installing the Allure tool (npm ci in livedocs/allure)")
+    print("installing the Allure tool (npm ci in livedocs/formats/allure)")
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=TOOL, check=True,
                    timeout=INSTALL_TIMEOUT, stdout=subprocess.DEVNULL)
 

@@ -1,13 +1,13 @@
 """CI's check of the living-docs report as a reader sees it: its first screen shows the overview.
 
-    python -m livedocs.first_screen [--png docs/living-docs-first-screen.png]
+    python -m livedocs.report.first_screen [--png docs/living-docs-first-screen.png]
 
 Opens reports/living-docs.html in headless Chromium at 1280x800, lets the page lay itself out, and reads back
-(through the report's own probe, livedocs/html_report.py) what the first screen shows. It fails unless the
+(through the report's own probe, livedocs/report/html_report.py) what the first screen shows. It fails unless the
 overview starts in the top third of the screen, every user-centred capability in it is wholly on that screen,
 the capabilities come shelf by shelf with the user-centred ones first and the features below follow that order,
 no HTTP exchange and no code location is unfolded anywhere, and the features' prose is set as prose. With --png
-it also saves that first screen (the README shows it).
+it also saves that first screen (docs/reports.md shows it).
 """
 
 import argparse
@@ -17,9 +17,9 @@ import re
 import sys
 from pathlib import Path
 
-from livedocs import browser
+from livedocs.report import browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SIZE = "1280,800"
 
 

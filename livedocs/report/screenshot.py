@@ -5,9 +5,9 @@ import re
 import sys
 from pathlib import Path
 
-from livedocs import browser
+from livedocs.report import browser
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(argv=None):
