@@ -31,7 +31,13 @@ HOSTILE_KINDS = {
     "redirect_away": "answer 307 to the same address on another origin (localhost for 127.0.0.1, and back)",
     "redirect_loop": "answer 302 to the very address asked for",
     "redirect_chain": "answer 302 to the same path with ?_=N+1 (json-server ignores `_`), for ever",
+    "negative_length": "answer with Content-Length: -1 and the body, then close",
+    "two_lengths": "answer with two different Content-Length headers (the true length first)",
+    "length_and_chunks": "answer in chunks with a Content-Length header as well",
+    "chunk_overrun": "answer in one chunk followed by XX where CRLF should end it",
+    "stall_upload": "read the head of a request with a body, then none of the body until the fault is cleared",
 }
+HEAD_KINDS = ("stall_upload",)  # faults that hit a request once its head is read, before its body
 KINDS += tuple(HOSTILE_KINDS)
 MAX_SIZE = 1 << 40  # a gzip bomb unpacks to a terabyte at most
 DESCRIPTIONS.update(HOSTILE_KINDS)
@@ -123,13 +129,17 @@ class FaultPlan:
             self._faults.append(fault)
         return fault
 
-    def take(self, method, path):
-        """(the fault for this request or None, the Event that cancels its waits); counts the hit."""
+    def take(self, method, path, kinds=None):
+        """(the fault for this request or None, the Event that cancels its waits); counts the hit.
+
+        Only faults of `kinds` if given (HEAD_KINDS, taken once a head is read), else only the others.
+        """
         if not self._faults:  # the common case, without the lock: faults are planned between requests
             return None, self._cancelled
         with self._lock:
             for fault in self._faults:
-                if not fault.spent and fault.hits_request(method, path):
+                if (fault.kind in kinds if kinds else fault.kind not in HEAD_KINDS) and not fault.spent \
+                        and fault.hits_request(method, path):
                     fault.hits += 1
                     return fault, self._cancelled
             return None, self._cancelled
@@ -240,3 +250,25 @@ class FaultPlan:
     def redirect_chain(self, seconds=0.0, **target):
         """Answer 302 to the next address of an endless chain, after `seconds`."""
         return self.add(Fault("redirect_chain", seconds=seconds, **target))
+
+    # -- loose framing: answers whose body's end is in doubt (RFC 9112 section 6.3) ---------------------------
+
+    def negative_length(self, **target):
+        """Answer with Content-Length: -1, then close."""
+        return self.add(Fault("negative_length", **target))
+
+    def two_lengths(self, **target):
+        """Answer with two different Content-Length headers."""
+        return self.add(Fault("two_lengths", **target))
+
+    def length_and_chunks(self, **target):
+        """Answer in chunks, with a Content-Length as well."""
+        return self.add(Fault("length_and_chunks", **target))
+
+    def chunk_overrun(self, **target):
+        """Answer in one chunk followed by XX instead of CRLF."""
+        return self.add(Fault("chunk_overrun", **target))
+
+    def stall_upload(self, seconds=0.0, **target):
+        """Read no body of a request that has one, for `seconds` (0: until the fault is cleared), then close."""
+        return self.add(Fault("stall_upload", seconds=seconds, **target))

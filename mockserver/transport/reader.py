@@ -59,8 +59,10 @@ class _Stop(Exception):
 class RequestReader:
     """One connection's parser: bytes in, requests (and Node's own answers) out, in order."""
 
-    def __init__(self, body_cap, heavy=None):
+    def __init__(self, body_cap, heavy=None, before_body=None):
         self.body_cap = body_cap
+        # called with a request that has a body once its head is read; True: read none of the body, close
+        self.before_body = before_body
         # (bytes, wait): once a body grows past this many bytes, wait() is called before more of it is kept; it
         # returns the seconds it waited, which do not count against the request's deadline (wire.HEAVY_BODY)
         self.heavy = heavy
@@ -218,6 +220,9 @@ class RequestReader:
             answer = self._node_answer(headers, keep_alive)
             if answer is not None:
                 return
+        if request.has_body and self.before_body is not None and self.before_body(request):
+            self.skip_body, self.closed = True, True
+            return
         length = headers.get("content-length")
         if length is not None and "transfer-encoding" not in headers and int(length) > self.body_cap:
             request.truncated, request.declared_length = True, int(length)  # not kept, answered at once

@@ -6,6 +6,7 @@ import socket
 import socketserver
 import time
 
+from ..controls.faults import HEAD_KINDS
 from ..npm.bodyparser import JSON_LIMIT
 from ..node.messages import http_date
 from .reader import HEAD_LIMIT, NodeAnswer, RequestReader, Refusal
@@ -37,7 +38,7 @@ class Handler(socketserver.StreamRequestHandler):
     def handle(self):
         """Serve requests on this connection until either side closes it or it idles out."""
         self.server.track(self.connection)
-        reader = RequestReader(BODY_CAP, (HEAVY_BODY, self._take_heavy))
+        reader = RequestReader(BODY_CAP, (HEAVY_BODY, self._take_heavy), self._stall)
         self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
         self._again = None  # the last plain read answered: its bytes, journal entry and size, reply, how sent, engine
         self._heavy = False  # whether this connection holds the mock's one turn for a large body
@@ -49,6 +50,18 @@ class Handler(socketserver.StreamRequestHandler):
         finally:
             self._give_heavy_back()
             self.server.untrack(self.connection)
+
+    def _stall(self, request):
+        """Whether a stall_upload fault hits the request: then none of its body is read until the fault is cleared,
+        the mock stops or the request's deadline passes (the reader then closes the connection)."""
+        faults = self.server.mock.faults
+        if not faults.planned:
+            return False
+        fault, cancelled = faults.take(request.method, request.target.partition("?")[0], HEAD_KINDS)
+        if fault is None:
+            return False
+        cancelled.wait(fault.seconds or self.server.mock.request_deadline)
+        return True
 
     def _take_heavy(self):
         """Wait for the turn to read and answer a large body (the reader calls this); the seconds waited.
