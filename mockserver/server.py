@@ -6,6 +6,7 @@ import json
 import selectors
 import socket
 import socketserver
+import sys
 import threading
 import time
 import traceback
@@ -25,6 +26,11 @@ STOP_TIMEOUT = 2.0
 MAX_ERRORS = 100  # tracebacks kept until take_errors(): a mock that fails on every request stays bounded
 MAX_ACCEPT_PAUSE = 0.1  # seconds; out of descriptors, accepting pauses 5 ms, then twice as long each time, up to this
 _OUT_OF_DESCRIPTORS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
+
+
+def _stderr_line(line):
+    """Write one line to stderr."""
+    print(f"mockserver: {line}", file=sys.stderr, flush=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +81,15 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
             # accepted just before it, whose thread would then wait out the idle timeout (issue 6's battery).
             self._connections.add(request)
             self._workers.add(thread)
-        thread.start()
+        try:
+            thread.start()
+        except (RuntimeError, MemoryError) as exc:  # "can't start new thread": out of memory or of threads
+            with self._lock:
+                self._connections.discard(request)
+                self._workers.discard(thread)
+            self.shutdown_request(request)  # closed, as Node destroys a socket past maxConnections
+            self.mock.notice(f"a connection from {client_address[0]}:{client_address[1]} was closed unanswered: "
+                             f"no thread to serve it ({exc})")
 
     def _serve_thread(self, request, client_address):
         try:
@@ -206,7 +220,8 @@ class MockServer:
                 self._thread = None
             self._httpd.server_close()
             for thread in self._httpd.close_connections():
-                thread.join(STOP_TIMEOUT)
+                if thread.ident is not None:  # started (a thread that could not start is never tracked)
+                    thread.join(STOP_TIMEOUT)
             self._wake_r.close()
             self._wake_w.close()
 
@@ -244,6 +259,13 @@ class MockServer:
     def use_users(self, users):
         """Answer as if the API knew only these users (a list of records) until reset(); the rest of the data as is."""
         self.use_data(datasets.with_users(self.data, users))
+
+    def notice(self, line):
+        """One line about the mock itself (not a request): to the request log if there is one, else to stderr."""
+        try:
+            (self.log or _stderr_line)(line)
+        except (OSError, ValueError):
+            pass  # a log that cannot be written must not stop the accept loop
 
     def take_errors(self):
         """The tracebacks recorded since the last call, and forget them."""
