@@ -16,6 +16,8 @@ import time
 import httptools
 
 from ..node.messages import Request
+from .chunks import ChunkWalker
+from .strictness import node_keep_alive, refuses_length
 
 HEAD_LIMIT = 16 * 1024  # Node's --max-http-header-size: 431 once this many bytes are counted
 MAX_HEADER_LINES = 1000  # _http_common.js MAX_HEADER_PAIRS (2,000 entries: names and values)
@@ -78,6 +80,8 @@ class RequestReader:
     def _new_parser(self):
         self.parser = httptools.HttpRequestParser(self)
         self.in_head = False
+        self.walker = ChunkWalker()  # Node's 413 for chunk extensions past 16 KiB (chunks.py)
+        self.node_closed = self.lenient = False  # set by a tab in a Connection header (strictness.py)
 
     def _reset(self):
         self.url, self.fields, self.counted, self.raw_head = [], [], 0, 0
@@ -148,9 +152,15 @@ class RequestReader:
         except httptools.HttpParserUpgrade as upgrade:
             self._upgrade(upgrade.args[0] if upgrade.args else len(data))
         except httptools.HttpParserError as error:
-            self._parse_error(error)
+            if self.walker.walk(data):  # llhttp ended an extension's span past the limit before the bad byte
+                self.failure = None
+                self._refuse(Refusal(413))
+            else:
+                self._parse_error(error)
         else:
-            if self.in_head:
+            if not self.closed and self.walker.walk(data):
+                self._refuse(Refusal(413))
+            elif self.in_head:
                 self.raw_head += len(data)
                 if self.raw_head > RAW_HEAD_LIMIT:
                     self._refuse(Refusal(431))
@@ -189,6 +199,12 @@ class RequestReader:
     # -- llhttp's callbacks --------------------------------------------------------------------
 
     def on_message_begin(self):
+        if self.node_closed:  # after a request Node closes on, any more bytes are HPE_CLOSED_CONNECTION: 400
+            self.failure = Refusal(400)
+            raise _Stop()
+        if self.lenient:
+            self.parser.set_dangerous_leniencies(lenient_keep_alive=False)
+            self.lenient = False
         self._reset()
         self.in_head = True
 
@@ -198,6 +214,9 @@ class RequestReader:
 
     def on_header(self, name, value):
         self._count(len(name) + len(value))
+        if refuses_length(name, value):  # Node's llhttp: "Invalid character in Content-Length"
+            self.failure = Refusal(400)
+            raise _Stop()
         self.fields.append((name, value))
 
     def _count(self, size):
@@ -212,10 +231,22 @@ class RequestReader:
         parser = self.parser
         version = parser.get_http_version()
         keep_alive = parser.should_keep_alive()
+        node = node_keep_alive(version, self.fields)
+        if node is not None and node != keep_alive:  # a tab in a Connection header (strictness.py)
+            keep_alive = node
+            # httptools' llhttp must not stop at the bytes after a request it would close on, but Node keeps
+            # open (lenient_keep_alive); after one Node closes on, on_message_begin refuses what comes next.
+            parser.set_dangerous_leniencies(lenient_keep_alive=node)
+            self.lenient, self.node_closed = node, not node
         headers = node_headers(self.fields)
         request = Request(parser.get_method().decode("latin-1"), b"".join(self.url).decode("latin-1"), headers)
         request.has_body = "transfer-encoding" in headers or "content-length" in headers
         self.request = request
+        coding, length = headers.get("transfer-encoding"), headers.get("content-length")
+        if coding is not None and coding.rpartition(",")[2].strip().lower() == "chunked":
+            self.walker.framed("chunked")
+        else:
+            self.walker.framed("length" if length else "none", int(length) if length else 0)
         if version == "1.1":
             answer = self._node_answer(headers, keep_alive)
             if answer is not None:
@@ -223,7 +254,6 @@ class RequestReader:
         if request.has_body and self.before_body is not None and self.before_body(request):
             self.skip_body, self.closed = True, True
             return
-        length = headers.get("content-length")
         if length is not None and "transfer-encoding" not in headers and int(length) > self.body_cap:
             request.truncated, request.declared_length = True, int(length)  # not kept, answered at once
         self.keep_alive = keep_alive
