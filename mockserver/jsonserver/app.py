@@ -71,7 +71,7 @@ class App:
         headers.set("Pragma", "no-cache")
         headers.set("Expires", "-1")
         path, query_string = parse_url(request.target)
-        if request.method in ("GET", "HEAD") and path == "/":
+        if request.method in ("GET", "HEAD") and path == "/" and request.target.startswith("/"):  # the mock's own
             return responses.send(request, headers, 200, HOME_PAGE, "text/html; charset=utf-8")
         method = router.method_override(request, headers)
         if method != request.method:
