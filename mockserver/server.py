@@ -19,7 +19,7 @@ from .controls.fault_replies import answer_with_fault
 from .controls.faults import FaultPlan
 from .controls.journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
 from .controls.stubs import StubPlan, reply_for
-from .transport.waits import Waits
+from .transport.waits import Waits, client_gone
 from .transport.wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
@@ -283,7 +283,10 @@ class MockServer:
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/controls/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
         wait = None  # made when something waits: it ends early if the client hangs up (issue 11, item 5)
-        if fault is None:
+        if client_gone(connection):  # the client left after sending this: no one would read the answer
+            wait = self._waits.bound(cancelled, connection)
+            wait.client_left, reply = True, None
+        elif fault is None:
             if stub is not None:
                 entry.fault = "custom"
             reply = answer(request)
