@@ -117,6 +117,6 @@ Feature: The client stands up to a hostile server
   Scenario: a new user the service stops reading is given up on as too slow
     Given the users service stops reading what the app sends
     And the app waits at most 0.5 seconds for a whole answer
-    When I create a user whose profile runs to 32 MB
+    When I create a user whose profile runs to 8 MB
     Then I am told the users service is too slow
     And I was told in under 2 seconds

@@ -25,6 +25,7 @@ HEAVY_BODY = 256 * 1024
 # engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
 # (a write's echo) for as long as the answer is being written (issue 11, item 3).
 MAX_KEPT_WIRE = 256 * 1024
+STALLED_BUFFER = 64 * 1024  # bytes the kernel takes in for a connection whose upload a stall_upload fault stops
 
 
 class Handler(socketserver.StreamRequestHandler):
@@ -60,6 +61,8 @@ class Handler(socketserver.StreamRequestHandler):
         fault, cancelled = faults.take(request.method, request.target.partition("?")[0], HEAD_KINDS)
         if fault is None:
             return False
+        # A receive buffer of its own, so a stalled upload is felt within a few MB, not after the kernel's tens of MB
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, STALLED_BUFFER)
         cancelled.wait(fault.seconds or self.server.mock.request_deadline)
         return True
 
