@@ -144,8 +144,8 @@ def list_records(db, name, query, full_url, headers):
     page = query.get("_page", UNDEFINED)
     query = _known_keys(records, query)
     chain = records
-    q = params["q"]
-    if jsrt.truthy(q):
+    q, needle = params["q"], None
+    if jsrt.truthy(q):  # the array's first value is searched for even when it is empty
         q = q[0] if isinstance(q, list) else q
         if not isinstance(q, str):
             raise nodeerrors.not_a_function("q.toLowerCase")
@@ -153,7 +153,7 @@ def list_records(db, name, query, full_url, headers):
     # json-server builds a lodash chain, which runs its filters (q, _like's RegExp...) only when it is read
     # (chain.size(), chain.value()): _sort.split and _order.split run, and fail, before any of them.
     order = _sort_order(params["_sort"], params["_order"])
-    if jsrt.truthy(q):
+    if needle is not None:
         chain = [r for r in chain if any(_deep_query(v, needle) for v in r.values())]
     for key, value in query.items():
         if key in ("callback", "_"):
