@@ -5,7 +5,8 @@ llhttp is the very parser Node runs, with none of its leniency flags set (Node s
 the 16 KB head limit counted as Node counts it (the request target, header names and values, not the
 method, version, colons or line ends), header values trimmed of trailing spaces and tabs, duplicate
 headers dropped or joined as `IncomingMessage` does, a missing Host on HTTP/1.1 answered 400, `Expect`
-answered with `100 Continue` or 417, CONNECT closed without an answer.
+answered with `100 Continue` or 417, CONNECT closed without an answer, chunk extensions past 16 KiB answered
+413 (chunks.py), and the header values Node's own llhttp reads more strictly than httptools' (strictness.py).
 """
 
 import collections
