@@ -1,6 +1,6 @@
 """python -m fidelity.recorded (CI): the mock answers the corpus of `bodies` and `wire` as the engine answered it.
 
-recorded.json holds, for every request of those two families (seed 12: 1,154 and 625), what the engine
+recorded.json holds, for every request of those two families (seed 12: 1,394 and 723), what the engine
 answered: status, reason, headers in order (Date left out), a SHA-1 of the body (of a 500's first line, the
 error's name and message), interim answers and whether the connection closed, normalized as `python -m
 fidelity` does. The engine is fidelity/engine as the live API's lock file pins it (`npm ci --prefix

@@ -6,6 +6,7 @@ import json
 import selectors
 import socket
 import socketserver
+import sys
 import threading
 import time
 import traceback
@@ -15,16 +16,21 @@ from .controls import datasets
 from .jsonserver.app import WRITE_METHODS, App, new_caches
 from .node.messages import Reply
 from .controls.fault_replies import answer_with_fault
-from .controls.faults import FaultPlan
+from .controls.faults import HEAD_KINDS, FaultPlan
 from .controls.journal import MAX_BODY_BYTES, MAX_ENTRIES, Journal
 from .controls.stubs import StubPlan, reply_for
-from .transport.waits import Waits
+from .transport.waits import Waits, client_gone
 from .transport.wire import KEEP_ALIVE_SECONDS, REQUEST_DEADLINE, Handler
 
 STOP_TIMEOUT = 2.0
 MAX_ERRORS = 100  # tracebacks kept until take_errors(): a mock that fails on every request stays bounded
 MAX_ACCEPT_PAUSE = 0.1  # seconds; out of descriptors, accepting pauses 5 ms, then twice as long each time, up to this
 _OUT_OF_DESCRIPTORS = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
+
+
+def _stderr_line(line):
+    """Write one line to stderr."""
+    print(f"mockserver: {line}", file=sys.stderr, flush=True)
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,7 +81,15 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
             # accepted just before it, whose thread would then wait out the idle timeout (the robustness battery saw it).
             self._connections.add(request)
             self._workers.add(thread)
-        thread.start()
+        try:
+            thread.start()
+        except (RuntimeError, MemoryError) as exc:  # "can't start new thread": out of memory or of threads
+            with self._lock:
+                self._connections.discard(request)
+                self._workers.discard(thread)
+            self.shutdown_request(request)  # closed, as Node destroys a socket past maxConnections
+            self.service.notice(f"a connection from {client_address[0]}:{client_address[1]} was closed unanswered: "
+                             f"no thread to serve it ({exc})")
 
     def _serve_thread(self, request, client_address):
         try:
@@ -206,7 +220,8 @@ class MockServer:
                 self._thread = None
             self._httpd.server_close()
             for thread in self._httpd.close_connections():
-                thread.join(STOP_TIMEOUT)
+                if thread.ident is not None:  # started (a thread that could not start is never tracked)
+                    thread.join(STOP_TIMEOUT)
             self._wake_r.close()
             self._wake_w.close()
 
@@ -245,6 +260,20 @@ class MockServer:
         """Answer as if the API knew only these users (a list of records) until reset(); the rest of the data as is."""
         self.use_data(datasets.with_users(self.data, users))
 
+    def notice(self, line):
+        """One line about the mock itself (not a request): to the request log if there is one, else to stderr."""
+        try:
+            (self.log or _stderr_line)(line)
+        except (OSError, ValueError):
+            pass  # a log that cannot be written must not stop the accept loop
+
+    def failed(self, what, trace):
+        """Record a bug of the mock's own (what it was doing, the traceback), the last MAX_ERRORS kept: take_errors()
+        hands them to the scenario that caused them (transport.wire.Service)."""
+        with self._errors_lock:
+            self.errors.append(f"{what}\n{trace}")
+            del self.errors[:-MAX_ERRORS]
+
     def take_errors(self):
         """The tracebacks recorded since the last call, and forget them."""
         with self._errors_lock:
@@ -261,7 +290,10 @@ class MockServer:
         stub = self.stubs.take(request.method, request.target)  # the scenario's own answer (mockserver/controls/stubs.py)
         answer = self._answer if stub is None else functools.partial(self._answer, stub=stub)
         wait = None  # made when something waits: it ends early if the client hangs up
-        if fault is None:
+        if client_gone(connection):  # the client left after sending this: no one would read the answer
+            wait = self._waits.bound(cancelled, connection)
+            wait.client_left, reply = True, None
+        elif fault is None:
             if stub is not None:
                 entry.fault = "custom"
             reply = answer(request)
@@ -294,6 +326,14 @@ class MockServer:
             return None
         return (app, *self.journal.template(request, reply.status, reply.routed))
 
+    def stall_for(self, request):
+        """How long a request's body is left unread once its head is read (seconds, and the Event that cuts the
+        wait short), or None when no stall_upload fault takes it (transport.wire.Service)."""
+        if not self.faults.planned:
+            return None
+        fault, cancelled = self.faults.take(request.method, request.target.partition("?")[0], HEAD_KINDS)
+        return None if fault is None else (fault.seconds or self.request_deadline, cancelled)
+
     def answer_again(self, token):
         """Whether the read of token may be answered as before now (the same app, still nothing planned); if so, it
         is journaled as received now."""
@@ -324,8 +364,6 @@ class MockServer:
                 return reply_for(stub, request, self.app.handle)
             return self.app.handle(request)
         except Exception:  # a bug in the mock must fail the scenario, not vanish on stderr
-            with self._errors_lock:
-                self.errors.append(f"{request.method} {request.target}\n{traceback.format_exc()}")
-                del self.errors[:-MAX_ERRORS]
+            self.failed(f"{request.method} {request.target}", traceback.format_exc())
             body = b"mock server error (the scenario that sent this request reports it)"
             return Reply(500, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))], body)

@@ -5,12 +5,17 @@ from .config import DEFAULT_URL, Settings, settings
 from .errors import (
     ApiTimeout,
     ApiUnavailable,
+    BadChunk,
     BadEncoding,
+    BadFraming,
     BadRedirect,
     BodyTooLarge,
+    ConflictingLengths,
     EmptyBody,
     HeadTooLarge,
     InvalidBody,
+    InvalidLength,
+    LengthWithChunks,
     MalformedAnswer,
     NotHttp,
     NotJson,
@@ -100,8 +105,9 @@ def delete_user(user_id):
 
 
 __all__ = [
-    "Answer", "exchange", "ApiTimeout", "ApiUnavailable", "BadEncoding", "BadRedirect", "BodyTooLarge", "DEFAULT_URL",
-    "EmptyBody", "HeadTooLarge", "InvalidBody", "MalformedAnswer", "NotHttp", "NotJson", "RateLimited",
+    "Answer", "exchange", "ApiTimeout", "ApiUnavailable", "BadChunk", "BadEncoding", "BadFraming", "BadRedirect", "BodyTooLarge", "ConflictingLengths", "DEFAULT_URL",
+    "EmptyBody", "HeadTooLarge", "InvalidBody", "InvalidLength", "LengthWithChunks",
+    "MalformedAnswer", "NotHttp", "NotJson", "RateLimited",
     "RedirectedWrite", "RedirectElsewhere", "RedirectLoop", "ServerError",
     "Settings", "TruncatedBody", "UnexpectedResponse", "UserNotFound", "UsersApiError", "UsersClient",
     "WriteRefused", "WrongShape", "close", "create_user", "default_client", "delete_user", "find_users",

@@ -93,6 +93,26 @@ class HeadTooLarge(MalformedAnswer):
     """Raised when an answer's head has more header lines (100) or a longer line (64 KB) than the client reads."""
 
 
+class BadFraming(MalformedAnswer):
+    """Raised when where an answer's body ends is in doubt (RFC 9112 section 6.3): nothing of that body is used."""
+
+
+class InvalidLength(BadFraming):
+    """Raised when an answer's Content-Length is not a whole number of bytes (-1, 1.5, 12abc)."""
+
+
+class ConflictingLengths(BadFraming):
+    """Raised when an answer carries two different Content-Length values."""
+
+
+class LengthWithChunks(BadFraming):
+    """Raised when an answer carries both a Content-Length and a Transfer-Encoding: one of them is lying."""
+
+
+class BadChunk(BadFraming):
+    """Raised when a chunk of an answer's body is not followed by CRLF: its size line lied about its length."""
+
+
 class BadRedirect(UnexpectedResponse):
     """Raised when the API answers with a redirect (3xx) the client does not follow; location is where it pointed."""
 

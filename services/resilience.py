@@ -6,6 +6,7 @@ import time
 import urllib3
 
 from . import errors
+from .transport import bad_framing
 
 RETRY_STATUSES = (429, 503)  # "slow down" and "not now": asking again later can help
 RETRIED_METHODS = ("GET", "HEAD")  # idempotent reads only: a write is never sent twice
@@ -82,6 +83,9 @@ def _read_parts(response, deadline, limit, parts):
         raise errors.BadEncoding(f"{url} sent a body labelled Content-Encoding: {coding} that cannot be unpacked "
                                  f"as {coding}", **context) from exc
     except (urllib3.exceptions.ProtocolError, http.client.HTTPException) as exc:
+        misframed = bad_framing(exc, url, response)
+        if misframed is not None:
+            raise misframed from exc
         raise errors.TruncatedBody(f"{url} closed the connection before the whole body arrived ({status})",
                                    **context) from exc
     except urllib3.exceptions.HTTPError as exc:

@@ -4,6 +4,7 @@ import contextlib
 import contextvars
 import http.client
 import io
+import re
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -16,6 +17,7 @@ from . import errors
 # The deadline of the call running in this thread (None outside a call: only the socket timeouts apply).
 _deadline = contextvars.ContextVar("services_deadline", default=None)
 HEADER_LINES = 100  # the most header lines http.client reads (its _MAXHEADERS); more is HeadTooLarge
+_LENGTH = re.compile(r"[0-9]+")  # RFC 9110 section 8.6: Content-Length = 1*DIGIT
 
 
 @contextlib.contextmanager
@@ -72,11 +74,51 @@ class _Socket:
         return io.BufferedReader(_DeadlineReader(self._sock.makefile(mode, buffering=0), self._sock))
 
 
+class BadFramingSeen(http.client.HTTPException):
+    """An answer whose body's end is in doubt, as http.client meets it; `kind` is the client's error for it."""
+
+    def __init__(self, kind, words, status):
+        super().__init__(words)
+        self.kind, self.words, self.status = kind, words, status
+
+
 class _DeadlineResponse(http.client.HTTPResponse):
-    """http.client's response (status line, headers, body), read through a _DeadlineReader."""
+    """http.client's response (status line, headers, body), read through a _DeadlineReader, its framing checked."""
 
     def __init__(self, sock, *args, **kwargs):
         super().__init__(_Socket(sock), *args, **kwargs)
+
+    def begin(self):
+        """Read the head; refuse a length that is not one whole number, or a length beside a transfer coding.
+
+        http.client reads `Content-Length: -1` as "until the connection closes" and a Content-Length beside
+        `Transfer-Encoding: chunked` as chunks: RFC 9112 section 6.3 makes the first an unrecoverable error and
+        asks to treat the second as one, as Node's client does (llhttp: "Invalid character in Content-Length",
+        "Content-Length can't be present with Transfer-Encoding").
+        """
+        super().begin()
+        lengths = [part.strip() for value in self.msg.get_all("Content-Length") or () for part in value.split(",")]
+        wrong = next((length for length in lengths if not _LENGTH.fullmatch(length)), None)
+        if wrong is not None:
+            raise BadFramingSeen(errors.InvalidLength, f"Content-Length: {wrong[:40]!r}, not a whole number of bytes",
+                                 self.status)
+        if len({int(length) for length in lengths}) > 1:
+            raise BadFramingSeen(errors.ConflictingLengths,
+                                 f"two different Content-Length values ({', '.join(lengths)[:80]})", self.status)
+        coding = self.msg.get("Transfer-Encoding")
+        if lengths and coding is not None:
+            raise BadFramingSeen(errors.LengthWithChunks, f"both a Content-Length and Transfer-Encoding: {coding[:40]}",
+                                 self.status)
+
+    def _get_chunk_left(self):
+        """Bytes left of the chunk being read, checking that a chunk's data ends with CRLF (http.client drops
+        those two bytes unread: a chunk longer than its size line says would be read on as the next size line)."""
+        if self.chunk_left == 0:
+            end = self._safe_read(2)
+            if end != b"\r\n":
+                raise BadFramingSeen(errors.BadChunk, f"a chunk followed by {end!r}, not CRLF", self.status)
+            self.chunk_left = None
+        return super()._get_chunk_left()
 
 
 class _HTTPConnection(HTTPConnection):
@@ -134,13 +176,25 @@ def failure(exc, url, deadline, connect, read):
     if isinstance(exc, requests.exceptions.ChunkedEncodingError):
         return errors.TruncatedBody(f"{url} closed the connection before the whole body arrived", url=url)
     if isinstance(exc, requests.ConnectionError):
-        return _malformed(exc, url) or errors.ApiUnavailable(f"{url} cannot be reached: {_reason(exc)}", url=url)
+        return _malformed(exc, url) or _stalled(exc, url, deadline, connect) \
+            or errors.ApiUnavailable(f"{url} cannot be reached: {_reason(exc)}", url=url)
     return errors.UsersApiError(f"calling {url} failed: {exc}", url=url)
 
 
-def _malformed(exc, url):
-    """NotHttp or HeadTooLarge if http.client refused the answer's head, else None."""
+def bad_framing(exc, url, response=None):
+    """The client's BadFraming error if the answer's framing was refused on the way (head or chunks), else None."""
     for cause in _causes(exc):
+        if isinstance(cause, BadFramingSeen):
+            return cause.kind(f"{url} answered with {cause.words}: where its body ends is in doubt, so none of it is "
+                              "used", url=url, status=cause.status, response=response)
+    return None
+
+
+def _malformed(exc, url):
+    """NotHttp, HeadTooLarge or a BadFraming error if http.client refused the answer's head, else None."""
+    for cause in _causes(exc):
+        if isinstance(cause, BadFramingSeen):
+            return bad_framing(cause, url)
         if isinstance(cause, http.client.RemoteDisconnected):
             return None  # closed without sending a byte: unavailable, not malformed
         if isinstance(cause, http.client.BadStatusLine):
@@ -156,6 +210,20 @@ def _malformed(exc, url):
             return errors.HeadTooLarge(f"{url} answered with more than {HEADER_LINES} header lines; the client "
                                        "reads no further", url=url)
     return None
+
+
+def _stalled(exc, url, deadline, connect):
+    """ApiTimeout if the request could not be sent in time (the API stopped reading it), else None.
+
+    urllib3 sends with the connect timeout and reports a send that timed out as a broken connection; a deadline
+    is a timeout wherever the call was.
+    """
+    if not any(isinstance(cause, TimeoutError) for cause in _causes(exc)):
+        return None
+    if deadline.passed():
+        return errors.ApiTimeout(f"{url} had not taken the whole request when the call's total timeout of "
+                                 f"{deadline.seconds:g} s passed", url=url)
+    return errors.ApiTimeout(f"{url} stopped taking the request: nothing more went out in {connect:g} s", url=url)
 
 
 def _causes(exc):

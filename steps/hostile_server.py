@@ -98,3 +98,33 @@ def service_redirects_slowly(context):
 def service_moved_user(context, user_id):
     """Looking up that user is redirected once, within the service; the new address answers."""
     context.mock.faults.redirect_chain(method="GET", path=f"/users/{user_id}", times=1)
+
+
+@given("the users service gives its answers a negative length")
+def service_sends_negative_length(context):
+    """Each answer says Content-Length: -1, then sends its body and closes."""
+    context.mock.faults.negative_length()
+
+
+@given("the users service gives its answers two different lengths")
+def service_sends_two_lengths(context):
+    """Each answer carries two Content-Length headers that disagree."""
+    context.mock.faults.two_lengths()
+
+
+@given("the users service gives its answers a length and sends them in chunks too")
+def service_sends_length_and_chunks(context):
+    """Each answer carries a Content-Length and Transfer-Encoding: chunked."""
+    context.mock.faults.length_and_chunks()
+
+
+@given("the users service sends chunks longer than their sizes say")
+def service_sends_chunk_overrun(context):
+    """Each answer comes in a chunk followed by XX where its CRLF should be."""
+    context.mock.faults.chunk_overrun()
+
+
+@given("the users service stops reading what the app sends")
+def service_stalls_uploads(context):
+    """Of a request with a body, the service reads the head and none of the body, until the scenario ends."""
+    context.mock.faults.stall_upload()

@@ -53,6 +53,18 @@ def a_failing_mock(context):
     context.own.app.handle = broken
 
 
+@given("a mock of my own that fails while reading requests")
+@mock_only(MY_MOCK)
+def a_mock_failing_to_read(context):
+    """A mock whose transport raises a Python error once a request's head is read (a stand-in for a bug in it)."""
+    use_fixture(own_mock, context)
+
+    def broken(request):
+        """Fail as a bug would."""
+        raise KeyError("a bug in the mock's transport")
+    context.own.stall_for = broken
+
+
 @given("a client has sent half a request to it and gone silent")
 @mock_only(MY_MOCK)
 def silent_client_on_own(context):
@@ -68,6 +80,16 @@ def read_from_own(context):
     """A raw GET of user 1 from the scenario's own mock."""
     own, started = OWN_MOCK(context), time.monotonic()
     request = rawhttp.get("/users/1", own.port)
+    heard(context, started, port=own.port, sent=request, answer=rawhttp.send(own.port, request))
+
+
+@when("a client offers a new user to it")
+def send_user_to_own(context):
+    """A raw POST of a small user to the scenario's own mock."""
+    own, started = OWN_MOCK(context), time.monotonic()
+    body = b'{"name": "Jane Doe"}'
+    request = (f"POST /users HTTP/1.1\r\nHost: 127.0.0.1:{own.port}\r\nContent-Type: application/json\r\n"
+               f"Content-Length: {len(body)}\r\n\r\n").encode("ascii") + body
     heard(context, started, port=own.port, sent=request, answer=rawhttp.send(own.port, request))
 
 
@@ -137,6 +159,16 @@ def traceback_kept(context):
     errors = OWN_MOCK(context).take_errors()
     assert_that([e.split("\n")[0] for e in errors], equals(["GET /users/1"]), "the failures the mock recorded")
     assert_that(errors[0], starts_with("GET /users/1\nTraceback (most recent call last)"), "the recorded failure")
+
+
+@then("the failure while reading is kept for the scenario's report")
+@judges(OWN_MOCK)
+def reading_failure_kept(context):
+    """The scenario's own mock recorded the Python traceback of reading the request, not a 400 for the client."""
+    errors = OWN_MOCK(context).take_errors()
+    assert_that([e.split("\n")[0] for e in errors], equals(["reading a request"]), "the failures the mock recorded")
+    assert_that(errors[0], all_of(starts_with("reading a request\nTraceback (most recent call last)"),
+                                  contains_string("KeyError")), "the recorded failure")
 
 
 # -- lifecycle races: stop() from many threads, start() twice or after stop() ---------------

@@ -37,6 +37,18 @@ def create_user(context, name, username, email):
     attempt(context, services.create_user, {"name": name, "username": username, "email": email})
 
 
+LARGEST_PROFILE = 64  # megabytes: a profile past this is a mistake in the feature, not an upload to send
+
+
+@when("I create a user whose profile runs to {megabytes:d} MB")
+def create_large_user(context, megabytes):
+    """Create a user whose biography is that many megabytes of text: an upload that takes a while to send."""
+    if not 1 <= megabytes <= LARGEST_PROFILE:
+        raise StepMisread(f"a profile runs to 1 to {LARGEST_PROFILE} MB, not {megabytes}")
+    user = {"name": "Jane Doe", "username": "jdoe", "email": "jane@example.com", "bio": "x" * (megabytes << 20)}
+    attempt(context, services.create_user, user)
+
+
 @when("I create a user with")
 @when("I create a user with:")
 @takes("table", "field", "value")

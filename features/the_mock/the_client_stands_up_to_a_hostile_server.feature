@@ -93,3 +93,30 @@ Feature: The client stands up to a hostile server
     Given the users service sends the app from one of its addresses to the next, on and on
     When I look up user 3
     Then I am told the app was redirected too many times, naming the addresses
+
+  Scenario: an answer whose length is negative is not read to the end of the connection
+    Given the users service gives its answers a negative length
+    When I list all users
+    Then I am told the answer's length was not a number of bytes
+
+  Scenario: an answer with two different lengths
+    Given the users service gives its answers two different lengths
+    When I list all users
+    Then I am told the answer gave two different lengths
+
+  Scenario: an answer with a length that comes in chunks as well
+    Given the users service gives its answers a length and sends them in chunks too
+    When I list all users
+    Then I am told the answer gave both a length and chunks
+
+  Scenario: a chunk longer than its size says
+    Given the users service sends chunks longer than their sizes say
+    When I list all users
+    Then I am told a chunk of the answer was longer than its size said
+
+  Scenario: a new user the service stops reading is given up on as too slow
+    Given the users service stops reading what the app sends
+    And the app waits at most 0.5 seconds for a whole answer
+    When I create a user whose profile runs to 8 MB
+    Then I am told the users service is too slow
+    And I was told in under 2 seconds

@@ -31,3 +31,9 @@ Feature: The mock is safe by default
     Then the client is told the mock failed, with no traceback
     And the answer shows no Python traceback
     And the traceback is kept for the scenario's report
+
+  Scenario: a failure inside the mock while it reads a request is kept for the report, not passed off as a bad request
+    Given a mock of my own that fails while reading requests
+    When a client offers a new user to it
+    Then it is hung up on without an answer
+    And the failure while reading is kept for the scenario's report

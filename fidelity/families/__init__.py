@@ -11,6 +11,8 @@ FAMILIES = (
     "headers",  # headers kept on errors, URLs built from Host, Accept-Encoding as negotiator reads it
     "method_override",  # method-override on POST
     "routing",  # small routing corners
+    "dot_segments",  # express.static's redirect for the front folder: dot segments, absolute targets
+    "sort_arrays",  # _sort, _order and q as arrays beside failing filters: what fails first
 )
 
 

@@ -61,6 +61,7 @@ def cases(rng):
     yield from _replacement_patterns()
     yield from _charset_parameters()
     yield from _decoders(rng)
+    yield from _numbers(rng)
 
 
 def _bad_json(rng):
@@ -290,3 +291,26 @@ def _utf7_body(rng, imap):
             pieces.append(shift + run + rng.choice(("-", "-", "", '"', " ", "!")))
     pieces.append(rng.choice(('"}', '"}', '"', "")))
     return "".join(pieces).encode("utf-8")
+
+
+# The largest double written out (309 digits), and the first integer that rounds up to Infinity (its ulp's half).
+MAX_DOUBLE = "%d" % (2**1024 - 2**971)
+FIRST_INFINITE = "%d" % (2**1024 - 2**970)
+
+
+def _numbers(rng):
+    """Number literals as V8's JSON.parse reads them at every size: exact ints, rounded ones, the largest double,
+    Infinity (written back as null) past it, at 309, 310 and thousands of digits, either sign, in the three writes."""
+    literals = ["9007199254740991", "9007199254740993", "-9007199254740993", "123456789012345678901234567890",
+                MAX_DOUBLE, "%d" % (int(MAX_DOUBLE) + 1), "%d" % (int(FIRST_INFINITE) - 1), FIRST_INFINITE,
+                "1" + "0" * 308, "1" + "0" * 309, "9" * 309, "1" * 310, "1" * 400, "7" * 4300, "3" * 4301, "1" * 20000,
+                "1e308", "1e309", "-1e309", "1.7976931348623157e308", "1.7976931348623159e308", "0.1e310", "1" * 400 + ".5",
+                "0." + "0" * 400 + "1", "1e-400", "-0", "-0.0", "2.2250738585072011e-308", "4.9e-324", "2e-324"]
+    literals += ["".join(rng.choice("0123456789") for _ in range(rng.randint(290, 330))).lstrip("0") or "0"
+                 for _ in range(12)]
+    for literal in literals:
+        for method, target in (("POST", "/users"), ("PUT", "/users/1"), ("PATCH", "/users/1")):
+            for sign in ("", "-") if not literal.startswith("-") else ("",):
+                body = f'{{"name": "Jane", "n": {sign}{literal}, "list": [{sign}{literal}]}}'.encode()
+                yield json_write(FAMILY, method, target, body, name=f"{method} {target} number {sign}{literal[:24]} "
+                                 f"({len(literal)} characters)")

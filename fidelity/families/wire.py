@@ -112,6 +112,67 @@ def _head_of(counted):
     return (b"GET /users?x=" + b"a" * 8000 + b" HTTP/1.1\r\nHost: " + host + b"\r\nX-Pad: " + b"b" * pad + b"\r\n\r\n")
 
 
+def _framing_whitespace():
+    """Spaces and tabs around the values of the headers llhttp reads itself (framing, connection, upgrade)."""
+    for pad in (b" ", b"\t", b" \t", b"\t ", b"  "):
+        shown = pad.decode().replace("\t", "<TAB>").replace(" ", "<SP>")
+        yield f"Content-Length: 2{shown}", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2" + pad + b"\r\n\r\n{}"
+        yield f"Content-Length: {shown}2", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length:" + pad + b"2\r\n\r\n{}"
+        yield f"Content-Length: 0{shown} on a GET", b"GET /users/1 HTTP/1.1\r\n" + H + b"Content-Length: 0" + pad \
+            + b"\r\n\r\n"
+        yield f"Transfer-Encoding: chunked{shown}", CH.replace(b"chunked\r\n", b"chunked" + pad + b"\r\n") \
+            + b"2\r\n{}\r\n0\r\n\r\n"
+        yield f"Transfer-Encoding: gzip,{shown}chunked", CH.replace(b"chunked\r\n", b"gzip," + pad + b"chunked\r\n") \
+            + b"0\r\n\r\n"
+        yield f"Connection: close{shown}", b"GET /users/1 HTTP/1.1\r\n" + H + b"Connection: close" + pad + b"\r\n\r\n" \
+            + b"GET /users/2 HTTP/1.1\r\n" + H + b"\r\n"
+        yield f"Connection: keep-alive{shown} on HTTP/1.0", b"GET /users/1 HTTP/1.0\r\nConnection: keep-alive" + pad \
+            + b"\r\n\r\nGET /users/2 HTTP/1.0\r\n\r\n"
+        yield f"Connection: upgrade{shown}", b"GET /users/1 HTTP/1.1\r\n" + H + b"Connection: upgrade" + pad \
+            + b"\r\nUpgrade: websocket\r\n\r\n"
+        yield f"Expect: 100-continue{shown}", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2\r\nExpect: " \
+            b"100-continue" + pad + b"\r\n\r\n{}"
+        yield f"Host: jsonplaceholder.test{shown}", b"GET /users?_page=1 HTTP/1.1\r\nHost: jsonplaceholder.test" + pad \
+            + b"\r\n\r\n"
+    yield "Content-Length: 2<VT>", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2\x0b\r\n\r\n{}"
+    yield "Content-Length: 2<FF>", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2\x0c\r\n\r\n{}"
+    yield "Content-Length: 2<NUL>", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2\x00\r\n\r\n{}"
+    yield "Content-Length: 2<SP>2", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2 2\r\n\r\n{}"
+    yield "Content-Length: 2<TAB>2", b"POST /users HTTP/1.1\r\n" + H + J + b"Content-Length: 2\t2\r\n\r\n{}"
+
+
+def _extensions():
+    """Chunk extensions at Node's limit of 16,384 counted bytes per chunk (names and values, quotes too, not ; or =)."""
+    end = b"\r\n{}\r\n0\r\n\r\n"
+    for n in (16383, 16384, 16385, 40000):
+        yield f"extension name of {n} bytes", CH + b"2;" + b"a" * n + end
+        yield f"extension a= and a value of {n - 1} bytes", CH + b"2;a=" + b"b" * (n - 1) + end
+        yield f"quoted extension value, {n} bytes with its quotes", CH + b'2;a="' + b"b" * (n - 3) + b'"' + end
+        yield f"{n // 2} extensions a=b", CH + b"2" + b";a=b" * (n // 2) + end
+        yield f"extension of {n} bytes on the last chunk", CH + b"2\r\n{}\r\n0;" + b"a" * n + b"\r\n\r\n"
+        yield f"extension of {n} bytes with no line end", CH + b"2;" + b"a" * n
+        yield f"two chunks with {n // 2} bytes of extension each", CH + b"1;" + b"a" * (n // 2) + b"\r\n{\r\n1;" \
+            + b"a" * (n // 2) + b"\r\n}\r\n0\r\n\r\n"
+    yield "a control byte after 20,000 bytes of extension", CH + b"2;" + b"a" * 20000 + b"\x01" + end
+    yield "a space after 20,000 bytes of extension", CH + b"2;" + b"a" * 20000 + b" " + end
+    yield "a control byte after 20,000 bytes of quoted value", CH + b'2;a="' + b"b" * 20000 + b"\x01" + end
+    yield "a control byte after 1,000 bytes of extension", CH + b"2;" + b"a" * 1000 + b"\x01" + end
+    yield "a bad chunk size before 20,000 bytes of extension", CH + b"2x;" + b"a" * 20000 + end
+    yield "an extension past the limit after a bad chunk", CH + b"2\r\n{}XX1;" + b"a" * 20000 + b"\r\n}\r\n0\r\n\r\n"
+    yield "a quoted value with an escaped quote, past the limit", CH + b'2;a="' + b'\\"' * 9000 + b'"' + end
+    yield "a quoted value with a tab and high bytes", CH + b'2;a="x\ty\xff"' + end
+    yield "a quote in an extension name", CH + b'2;a"b=c' + end
+    yield "an extension after a space", CH + b"2; a=b" + end
+    yield "an extension after a tab", CH + b"2\t;a=b" + end
+    yield "two semicolons", CH + b"2;;a" + end
+    yield "a request after an extension past the limit", CH + b"2;" + b"a" * 20000 + end \
+        + b"GET /users/1 HTTP/1.1\r\n" + H + b"\r\n"
+    yield "a request before an extension past the limit", b"GET /users/1 HTTP/1.1\r\n" + H + b"\r\n" + CH \
+        + b"2;" + b"a" * 20000 + end
+    yield "an extension past the limit after a Content-Length body", b"POST /users HTTP/1.1\r\n" + H + J \
+        + b"Content-Length: 2\r\n\r\n{}" + CH + b"2;" + b"a" * 20000 + end
+
+
 def cases(rng):
     """The examples, methods, the 16 KB limit at its edge, random header bytes, random targets, random lines."""
     for name, data in RAW.items():
@@ -123,6 +184,8 @@ def cases(rng):
         filler = b"".join(b"X-%d: 1\r\n" % i for i in range(count - 2))
         yield Case(FAMILY, f"{count} header lines, Origin last", b"GET /users/1 HTTP/1.1\r\n" + H + filler
                    + b"Origin: http://last.test\r\n\r\n")
+    for name, data in (*_framing_whitespace(), *_extensions()):
+        yield Case(FAMILY, name, data, "GET" if data.startswith(b"GET") else "POST")
     for counted in (16380, 16382, 16383, 16384, 16385, 16390):
         yield Case(FAMILY, f"head of {counted} counted bytes", _head_of(counted))
     for _ in range(150):

@@ -33,7 +33,13 @@ HOSTILE_KINDS = {
     "redirect_away": "answer 307 to the same address on another origin (localhost for 127.0.0.1, and back)",
     "redirect_loop": "answer 302 to the very address asked for",
     "redirect_chain": "answer 302 to the same path with ?_=N+1 (json-server ignores `_`), for ever",
+    "negative_length": "answer with Content-Length: -1 and the body, then close",
+    "two_lengths": "answer with two different Content-Length headers (the true length first)",
+    "length_and_chunks": "answer in chunks with a Content-Length header as well",
+    "chunk_overrun": "answer in one chunk followed by XX where CRLF should end it",
+    "stall_upload": "read the head of a request with a body, then none of the body until the fault is cleared",
 }
+HEAD_KINDS = ("stall_upload",)  # faults that hit a request once its head is read, before its body
 KINDS += tuple(HOSTILE_KINDS)
 MAX_SIZE = 1 << 40  # a gzip bomb unpacks to a terabyte at most
 DESCRIPTIONS.update(HOSTILE_KINDS)
@@ -110,9 +116,11 @@ class Fault:
         """Whether the fault has hit as many requests as it was meant to."""
         return self.times is not None and self.hits >= self.times
 
-    def takes(self, method, path):
-        """Whether this fault applies to a request now: it targets it and is not spent."""
-        return not self.spent and self.hits_request(method, path)
+    def takes(self, method, path, kinds=None):
+        """Whether this fault applies to a request now: it is of `kinds` (if given; else not of HEAD_KINDS, which
+        apply once a head is read), it targets the request and it is not spent."""
+        return ((self.kind in kinds if kinds else self.kind not in HEAD_KINDS) and not self.spent
+                and self.hits_request(method, path))
 
 
 class FaultPlan(Plan):
@@ -126,9 +134,12 @@ class FaultPlan(Plan):
         """Add a fault (checked on construction); the first matching fault that is not spent applies."""
         return self._plan(fault)
 
-    def take(self, method, path):
-        """(the fault for this request or None, the Event that cancels its waits); counts the hit."""
-        return self._take(method, path), self._cancelled
+    def take(self, method, path, kinds=None):
+        """(the fault for this request or None, the Event that cancels its waits); counts the hit.
+
+        Only faults of `kinds` if given (HEAD_KINDS, taken once a head is read), else only the others.
+        """
+        return self._take(method, path, kinds), self._cancelled
 
     def faults(self):
         """A copy of the planned faults, in order."""
@@ -230,3 +241,25 @@ class FaultPlan(Plan):
     def redirect_chain(self, seconds=0.0, **target):
         """Answer 302 to the next address of an endless chain, after `seconds`."""
         return self.add(Fault("redirect_chain", seconds=seconds, **target))
+
+    # -- loose framing: answers whose body's end is in doubt (RFC 9112 section 6.3) ---------------------------
+
+    def negative_length(self, **target):
+        """Answer with Content-Length: -1, then close."""
+        return self.add(Fault("negative_length", **target))
+
+    def two_lengths(self, **target):
+        """Answer with two different Content-Length headers."""
+        return self.add(Fault("two_lengths", **target))
+
+    def length_and_chunks(self, **target):
+        """Answer in chunks, with a Content-Length as well."""
+        return self.add(Fault("length_and_chunks", **target))
+
+    def chunk_overrun(self, **target):
+        """Answer in one chunk followed by XX instead of CRLF."""
+        return self.add(Fault("chunk_overrun", **target))
+
+    def stall_upload(self, seconds=0.0, **target):
+        """Read no body of a request that has one, for `seconds` (0: until the fault is cleared), then close."""
+        return self.add(Fault("stall_upload", seconds=seconds, **target))

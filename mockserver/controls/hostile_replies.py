@@ -47,6 +47,8 @@ def hostile_reply(fault, cancelled, request, answer):
         return dataclasses.replace(plain, headers=[*plain.headers, *padding])
     if fault.kind == "http09":
         return _deliver(plain, _body_only)
+    if fault.kind in MISFRAMED:
+        return _deliver(plain, lambda wfile, blob, keep: _misframed(wfile, blob, fault.kind))
     return _deliver(plain, lambda wfile, blob, keep: _slow_head(wfile, blob, keep, fault, cancelled))  # slow_head
 
 
@@ -124,6 +126,27 @@ def _continue(wfile, fault, cancelled):
 def _body_only(wfile, blob, keep_alive):
     """The body with no status line and no headers, as HTTP/0.9 answered; then close."""
     wfile.write(blob[len(_head(blob)):])
+    return False
+
+
+MISFRAMED = ("negative_length", "two_lengths", "length_and_chunks", "chunk_overrun")
+
+
+def _misframed(wfile, blob, kind):
+    """The head with its framing made doubtful as `kind` says, then the body, then close."""
+    head, body = _head(blob), blob[len(_head(blob)):]
+    lines = [line for line in head[:-4].split(b"\r\n")
+             if not line.lower().startswith((b"content-length:", b"connection:", b"keep-alive:"))]
+    lines.append(b"Connection: close")
+    length = b"Content-Length: %d" % len(body)
+    if kind == "negative_length":
+        lines.append(b"Content-Length: -1")
+    elif kind == "two_lengths":
+        lines += [length, b"Content-Length: %d" % (len(body) + 1)]
+    else:
+        lines += [length, b"Transfer-Encoding: chunked"] if kind == "length_and_chunks" else [b"Transfer-Encoding: chunked"]
+        body = b"%x\r\n%s%s0\r\n\r\n" % (len(body), body, b"\r\n" if kind == "length_and_chunks" else b"XX")
+    wfile.write(b"\r\n".join(lines) + b"\r\n\r\n" + body)
     return False
 
 

@@ -63,7 +63,7 @@ class App:
             return redirect
         responses.no_cache(headers)
         path, query_string = parse_url(request.target)
-        if request.method in ("GET", "HEAD") and path == "/":
+        if request.method in ("GET", "HEAD") and path == "/" and request.target.startswith("/"):  # the mock's own
             return responses.send(request, headers, 200, HOME_PAGE, "text/html; charset=utf-8")
         method = router.method_override(request, headers)
         if method != request.method:

@@ -144,19 +144,24 @@ def list_records(db, name, query, full_url, headers):
     page = query.get("_page", UNDEFINED)
     query = _known_keys(records, query)
     chain = records
-    q = params["q"]
-    if jsrt.truthy(q):
+    q, needle = params["q"], None
+    if jsrt.truthy(q):  # the array's first value is searched for even when it is empty
         q = q[0] if isinstance(q, list) else q
         if not isinstance(q, str):
             raise nodeerrors.not_a_function("q.toLowerCase")
         needle = q.lower()
+    # json-server builds a lodash chain, which runs its filters (q, _like's RegExp...) only when it is read
+    # (chain.size(), chain.value()): _sort.split and _order.split run, and fail, before any of them.
+    order = _sort_order(params["_sort"], params["_order"])
+    if needle is not None:
         chain = [r for r in chain if any(_deep_query(v, needle) for v in r.values())]
     for key, value in query.items():
         if key in ("callback", "_"):
             continue
         values = value if isinstance(value, list) else [value]
         chain = [r for r in chain if _matches(r, key, values)]
-    chain = _sort(chain, params["_sort"], params["_order"])
+    if order is not None:
+        chain = lodash.order_by(chain, *order)
     end, limit, start = params["_end"], params["_limit"], params["_start"]
     if jsrt.truthy(end) or jsrt.truthy(limit) or jsrt.truthy(page):
         headers.append(("X-Total-Count", str(len(chain))))
@@ -185,13 +190,12 @@ def _parse_int(value):
     return jsrt.parse_int(jsobjects.to_string(value)) if value is not UNDEFINED else math.nan
 
 
-def _sort(chain, sort, order):
-    """?_sort=a,b&_order=asc,desc as json-server applies it through lodash orderBy."""
+def _sort_order(sort, order):
+    """?_sort=a,b&_order=asc,desc as json-server splits them for lodash orderBy: (keys, orders), or None unsorted."""
     if not jsrt.truthy(sort):
-        return chain
+        return None
     if not isinstance(sort, str):
         raise nodeerrors.not_a_function("_sort.split")
     if order is not UNDEFINED and jsrt.truthy(order) and not isinstance(order, str):
         raise nodeerrors.not_a_function("(_order || \"\").split")
-    orders = [o.lower() for o in (order if jsrt.truthy(order) else "").split(",")]
-    return lodash.order_by(chain, sort.split(","), orders)
+    return sort.split(","), [o.lower() for o in (order if jsrt.truthy(order) else "").split(",")]

@@ -327,12 +327,21 @@ def _reject_constant(name):
     raise ValueError(name)
 
 
+def _json_integer(text):
+    """An integer literal as V8 reads it: the nearest double (Infinity past the largest), kept as an int while exact.
+
+    float() of the digits rounds as V8's StringToDouble does, at any length (no int() of 310 or 5,000 digits).
+    """
+    value = float(text)
+    return int(text) if -(2**53) < value < 2**53 else value
+
+
 def parse_json(text):
     """JSON.parse(text) into Python values with JavaScript's key order and number model."""
     return json.loads(
         text,
         object_pairs_hook=js_object,
-        parse_int=lambda s: _big_ints_as_floats(int(s)),
+        parse_int=_json_integer,
         parse_float=float,
         parse_constant=_reject_constant,
     )

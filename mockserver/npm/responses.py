@@ -10,7 +10,7 @@ from urllib.parse import quote
 from ..node import jsrt
 from ..node.messages import Reply, ResponseHeaders, etag
 from .negotiator import preferred_encoding
-from .urlparams import URIError, decode_uri_component, parse_url_parts
+from .urlparams import URIError, decode_uri_component, parse_url_parts, url_origin
 
 GZIP_THRESHOLD = 1024
 SUPPORTED_ENCODINGS = ("gzip", "deflate", "identity")  # compression 1.7.4's: no Brotli on the live API
@@ -103,7 +103,8 @@ def gzip(body):
 def static_redirect(request, headers, target):
     """express.static over json-server's front folder: a path that names the folder itself, without a trailing
     slash, is sent to the same path with one (301); None for any other path (it falls through to the router)."""
-    if request.method not in ("GET", "HEAD") or not target.startswith("/"):
+    origin = url_origin(target)  # serve-static reads the pathname of an absolute target too, and keeps its origin
+    if request.method not in ("GET", "HEAD") or not (target.startswith("/") or origin):
         return None
     path, query, fragment = parse_url_parts(target)
     try:
@@ -113,7 +114,7 @@ def static_redirect(request, headers, target):
     if path.endswith("/") or "\0" in decoded or posixpath.normpath("./" + decoded) != ".":
         return None
     location = "/" + (path + "/").lstrip("/") if path.startswith("//") else path + "/"
-    location = encode_url(location + (f"?{query}" if query is not None else "") + (fragment or ""))
+    location = encode_url(origin + location + (f"?{query}" if query is not None else "") + (fragment or ""))
     escaped = html.escape(location, quote=True).replace("&#x27;", "&#39;")
     body = _REDIRECT_PAGE.format(escaped, escaped).encode("utf-8")
     headers.set("Content-Type", "text/html; charset=UTF-8")

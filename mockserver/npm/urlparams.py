@@ -93,6 +93,22 @@ def parse_url_parts(url):
     return _legacy_parse(url)
 
 
+_ABSOLUTE = re.compile(r"([a-z0-9.+-]+:)//([^/?#]*)", re.I)
+
+
+def url_origin(url):
+    """What url.format(url.parse(url)) writes before the pathname of an absolute URL (scheme://host/...): the
+    protocol in lower case, the user info, the host name in lower case and a port if one is given; "" for any other
+    request target."""
+    absolute = _ABSOLUTE.match(_trim_and_unslash(url))
+    if absolute is None:
+        return ""
+    protocol, authority = absolute.group(1).lower(), absolute.group(2)
+    auth, at, host = authority.rpartition("@")
+    hostname, port = re.fullmatch(r"(.*?)(?::([0-9]*))?", host).groups()
+    return f"{protocol}//{auth}{at}{hostname.lower()}{':' + port if port else ''}"
+
+
 def _legacy_parse(url):
     """Node's url.parse(url) for the pathname, query and hash: trimmed, backslashes, host, auto-escaping."""
     rest = _trim_and_unslash(url)

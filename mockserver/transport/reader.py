@@ -5,7 +5,8 @@ llhttp is the very parser Node runs, with none of its leniency flags set (Node s
 the 16 KB head limit counted as Node counts it (the request target, header names and values, not the
 method, version, colons or line ends), header values trimmed of trailing spaces and tabs, duplicate
 headers dropped or joined as `IncomingMessage` does, a missing Host on HTTP/1.1 answered 400, `Expect`
-answered with `100 Continue` or 417, CONNECT closed without an answer.
+answered with `100 Continue` or 417, CONNECT closed without an answer, chunk extensions past 16 KiB answered
+413 (chunks.py), and the header values Node's own llhttp reads more strictly than httptools' (strictness.py).
 """
 
 import collections
@@ -16,6 +17,8 @@ import time
 import httptools
 
 from ..node.messages import Request
+from .chunks import ChunkWalker
+from .strictness import node_keep_alive, refuses_length
 
 HEAD_LIMIT = 16 * 1024  # Node's --max-http-header-size: 431 once this many bytes are counted
 MAX_HEADER_LINES = 1000  # _http_common.js MAX_HEADER_PAIRS (2,000 entries: names and values)
@@ -59,8 +62,10 @@ class _Stop(Exception):
 class RequestReader:
     """One connection's parser: bytes in, requests (and Node's own answers) out, in order."""
 
-    def __init__(self, body_cap, heavy=None):
+    def __init__(self, body_cap, heavy=None, before_body=None):
         self.body_cap = body_cap
+        # called with a request that has a body once its head is read; True: read none of the body, close
+        self.before_body = before_body
         # (bytes, wait): once a body grows past this many bytes, wait() is called before more of it is kept; it
         # returns the seconds it waited, which do not count against the request's deadline (wire.HEAVY_BODY)
         self.heavy = heavy
@@ -76,6 +81,8 @@ class RequestReader:
     def _new_parser(self):
         self.parser = httptools.HttpRequestParser(self)
         self.in_head = False
+        self.walker = ChunkWalker()  # Node's 413 for chunk extensions past 16 KiB (chunks.py)
+        self.node_closed = self.lenient = False  # set by a tab in a Connection header (strictness.py)
 
     def _reset(self):
         self.url, self.fields, self.counted, self.raw_head = [], [], 0, 0
@@ -146,9 +153,18 @@ class RequestReader:
         except httptools.HttpParserUpgrade as upgrade:
             self._upgrade(upgrade.args[0] if upgrade.args else len(data))
         except httptools.HttpParserError as error:
-            self._parse_error(error)
+            cause = error.__context__  # what a callback raised: _Stop by design, anything else is a bug of the mock
+            if cause is not None and not isinstance(cause, _Stop):
+                raise cause from None  # not the client's fault: the transport records it (wire.Handler.handle)
+            if self.walker.walk(data):  # llhttp ended an extension's span past the limit before the bad byte
+                self.failure = None
+                self._refuse(Refusal(413))
+            else:
+                self._parse_error(error)
         else:
-            if self.in_head:
+            if not self.closed and self.walker.walk(data):
+                self._refuse(Refusal(413))
+            elif self.in_head:
                 self.raw_head += len(data)
                 if self.raw_head > RAW_HEAD_LIMIT:
                     self._refuse(Refusal(431))
@@ -187,6 +203,12 @@ class RequestReader:
     # -- llhttp's callbacks --------------------------------------------------------------------
 
     def on_message_begin(self):
+        if self.node_closed:  # after a request Node closes on, any more bytes are HPE_CLOSED_CONNECTION: 400
+            self.failure = Refusal(400)
+            raise _Stop()
+        if self.lenient:
+            self.parser.set_dangerous_leniencies(lenient_keep_alive=False)
+            self.lenient = False
         self._reset()
         self.in_head = True
 
@@ -196,6 +218,9 @@ class RequestReader:
 
     def on_header(self, name, value):
         self._count(len(name) + len(value))
+        if refuses_length(name, value):  # Node's llhttp: "Invalid character in Content-Length"
+            self.failure = Refusal(400)
+            raise _Stop()
         self.fields.append((name, value))
 
     def _count(self, size):
@@ -210,15 +235,29 @@ class RequestReader:
         parser = self.parser
         version = parser.get_http_version()
         keep_alive = parser.should_keep_alive()
+        node = node_keep_alive(version, self.fields)
+        if node is not None and node != keep_alive:  # a tab in a Connection header (strictness.py)
+            keep_alive = node
+            # httptools' llhttp must not stop at the bytes after a request it would close on, but Node keeps
+            # open (lenient_keep_alive); after one Node closes on, on_message_begin refuses what comes next.
+            parser.set_dangerous_leniencies(lenient_keep_alive=node)
+            self.lenient, self.node_closed = node, not node
         headers = node_headers(self.fields)
         request = Request(parser.get_method().decode("latin-1"), b"".join(self.url).decode("latin-1"), headers)
         request.has_body = "transfer-encoding" in headers or "content-length" in headers
         self.request = request
+        coding, length = headers.get("transfer-encoding"), headers.get("content-length")
+        if coding is not None and coding.rpartition(",")[2].strip().lower() == "chunked":
+            self.walker.framed("chunked")
+        else:
+            self.walker.framed("length" if length else "none", int(length) if length else 0)
         if version == "1.1":
             answer = self._node_answer(headers, keep_alive)
             if answer is not None:
                 return
-        length = headers.get("content-length")
+        if request.has_body and self.before_body is not None and self.before_body(request):
+            self.skip_body, self.closed = True, True
+            return
         if length is not None and "transfer-encoding" not in headers and int(length) > self.body_cap:
             request.truncated, request.declared_length = True, int(length)  # not kept, answered at once
         self.keep_alive = keep_alive

@@ -78,6 +78,20 @@ class _Wait:
         return self._cancelled.is_set()
 
 
+def client_gone(connection):
+    """Whether the client has hung up already (its FIN, a reset): one poll() that does not wait, so a request it
+    sent before it left is not answered (Node aborts it: its answer would go nowhere)."""
+    sock = getattr(connection, "connection", None)
+    if sock is None or not hasattr(select, "poll"):
+        return False
+    try:
+        poller = select.poll()
+        poller.register(sock, _HUNG_UP | (select.POLLIN if _PEEK_NEEDED else 0))
+        return bool(poller.poll(0)) and _hung_up(sock)
+    except (OSError, ValueError):
+        return True  # the socket was closed under us (the mock is stopping)
+
+
 def _hung_up(sock):
     """Whether the client's end (FIN) or an error is what made the socket ready."""
     if not _PEEK_NEEDED:

@@ -6,6 +6,7 @@ import socket
 import socketserver
 import threading
 import time
+import traceback
 import typing
 
 from ..npm.bodyparser import JSON_LIMIT
@@ -26,6 +27,7 @@ HEAVY_BODY = 256 * 1024
 # engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
 # (a write's echo) for as long as the answer is being written.
 MAX_KEPT_WIRE = 256 * 1024
+STALLED_BUFFER = 64 * 1024  # bytes the kernel takes in for a connection whose upload a stall_upload fault stops
 
 
 class Service(typing.Protocol):
@@ -44,6 +46,13 @@ class Service(typing.Protocol):
     def answer_again(self, token):
         """Whether the read of this token may be answered as before now; if so it is journaled again."""
 
+    def stall_for(self, request):
+        """How long a request's body is left unread once its head is read (seconds, and the Event that cuts the
+        wait short), or None: the stall_upload fault."""
+
+    def failed(self, what, trace):
+        """Record a bug of the mock's own (what it was doing, the traceback): the scenario that caused it fails."""
+
 
 class Handler(socketserver.StreamRequestHandler):
     """One connection: read requests, let the service answer, write each answer in one piece.
@@ -59,7 +68,7 @@ class Handler(socketserver.StreamRequestHandler):
     def handle(self):
         """Serve requests on this connection until either side closes it or it idles out."""
         self.server.track(self.connection)
-        reader = RequestReader(BODY_CAP, (HEAVY_BODY, self._take_heavy))
+        reader = RequestReader(BODY_CAP, (HEAVY_BODY, self._take_heavy), self._stall)
         self._read = functools.partial(self.connection.recv, READ_SIZE)  # nothing else reads the socket
         self._again = None  # the last plain read answered: its bytes, the service's token, reply, how sent
         self._heavy = False  # whether this connection holds the mock's one turn for a large body
@@ -68,9 +77,23 @@ class Handler(socketserver.StreamRequestHandler):
                 pass
         except (OSError, ValueError):
             pass  # a reset, a timeout or a socket closed by stop(): the connection is over
+        except Exception:  # a bug of the mock's own while reading: the scenario that sent the request fails with it
+            self.server.service.failed("reading a request", traceback.format_exc())
         finally:
             self._give_heavy_back()
             self.server.untrack(self.connection)
+
+    def _stall(self, request):
+        """Whether a stall_upload fault hits the request: then none of its body is read until the fault is cleared,
+        the mock stops or the request's deadline passes (the reader then closes the connection)."""
+        stall = self.server.service.stall_for(request)
+        if stall is None:
+            return False
+        seconds, cancelled = stall
+        # A receive buffer of its own, so a stalled upload is felt within a few MB, not after the kernel's tens of MB
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, STALLED_BUFFER)
+        cancelled.wait(seconds)
+        return True
 
     def _take_heavy(self):
         """Wait for the turn to read and answer a large body (the reader calls this); the seconds waited.

@@ -23,6 +23,7 @@ TOLD = (
     (services.TruncatedBody, "the answer was cut short", None),
     (services.WrongShape, "the answer was not what the app expects", None),
     (services.InvalidBody, "the answer could not be used", None),
+    (services.BadFraming, "where the answer ends was in doubt", None),
     (services.UnexpectedResponse, "the API answered a status the app does not expect",
      lambda e: f"the API answered {e.status}"),
     (BaseException, "the call failed", None),
