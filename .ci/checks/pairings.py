@@ -126,16 +126,17 @@ class PairOutcomes(Formatter):
 
     def close(self):
         """Write every scenario's outcome."""
-        out = []
-        for feature in self.features:
-            for scenario in feature.walk_scenarios():
-                steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "",
-                          s.duration)
-                         for s in scenario.steps]
-                out.append({"name": scenario.name, "status": scenario.status.name,
-                            "hook_failed": bool(scenario.hook_failed), "steps": steps})
-        json.dump(out, self.stream)
+        json.dump([self.outcome(scenario) for feature in self.features for scenario in feature.walk_scenarios()],
+                  self.stream)
         self.close_stream()
+
+    @staticmethod
+    def outcome(scenario):
+        """A scenario's outcome: its name, status, whether a hook failed, and each step's (status, exception, ...)."""
+        steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "", s.duration)
+                 for s in scenario.steps]
+        return {"name": scenario.name, "status": scenario.status.name, "hook_failed": bool(scenario.hook_failed),
+                "steps": steps}
 
 
 def shape(context):
@@ -337,6 +338,11 @@ def report(whens, thens, outcomes, code, output, seconds):
           f"{kinds['passed']} passed, {kinds['failed']} failed with a verdict, {kinds['cannot judge']} failed "
           f"saying the Then cannot judge what its When got, {kinds['hook']} failed in a hook with a sentence, "
           f"{kinds['problem']} problems")
+    return show(problems, code, output)
+
+
+def show(problems, code, output):
+    """Print the first problems (and how many more), or behave's output if it exited oddly; 0 if all is well."""
     for problem in problems[:SHOWN]:
         print("  PROBLEM", problem)
     if len(problems) > SHOWN:

@@ -185,5 +185,7 @@ def a_service_error(kind, *, status=ANY_STATUS, at="", but_not=None, saying=()):
 
 
 def shows_no_python():
-    """A matcher for a body with nothing of the mock's own Python in it (a traceback, a file and line)."""
-    return all_of(not_(contains_string("Traceback (most recent call last)")), not_(contains_string('.py", line')))
+    """A matcher for a body with nothing of the mock's own Python in it (a traceback, a file and line), also where
+    the body is JSON and its strings escape the quotes (`.py\\", line`)."""
+    return all_of(not_(contains_string("Traceback (most recent call last)")), not_(contains_string('.py", line')),
+                  not_(contains_string('.py\\", line')))
