@@ -72,12 +72,6 @@ class CameBack:
         override = (self.sent_headers.get("X-HTTP-Method-Override") or "").split(",", 1)[0].strip().upper()
         return override if method == "POST" and override in HTTP_METHODS else method or None
 
-    @property
-    def url(self):
-        """The address as a full URL (or the address alone when the base is not known)."""
-        base = self.where.rsplit(" ", 1)[-1] if self.where else ""
-        return base + (self.address or "")
-
     def json(self):
         """The body read as JSON, as services.Answer.json() gives it; fails with a sentence if it is not JSON."""
         if self.document is NOT_JSON:
@@ -217,33 +211,6 @@ def sentence(context, what, after, came):
     then = f"{step.step_type.title()} {step.name}" if step is not None else "this step"
     got = f"'{came.asked}' {came.said()}" if came.asked else "no When in this scenario talked to the API"
     return f"'{then}' checks {what}, after {after}, but {got}"
-
-
-# -- the old names, over the one record (steps written before it keep working) --------------------------
-
-
-def outcome_of(context):
-    """What the last When gave: its error if the call failed, else the records (or the JSON) that came back."""
-    came = came_back(context)
-    if came.error is not None:
-        return came.error
-    return came.records if came.records is not None else (came.document if came.document is not NOT_JSON else None)
-
-
-def result_of(context):
-    """The records the last When got; fails with a sentence if its call failed or nothing came back."""
-    came = came_back(context)
-    if came.error is not None or came.status is None:
-        raise CannotJudge(sentence(context, "what came back", "a When that talks to the API", came))
-    return outcome_of(context)
-
-
-def answer_of(context):
-    """The last When's answer (status, headers, text, url); fails with a sentence if no answer came."""
-    came = came_back(context)
-    if came.status is None:
-        raise CannotJudge(sentence(context, "the answer", "a When that talks to the API", came))
-    return came
 
 
 def _where(context):
