@@ -13,6 +13,7 @@ Feature: Every Then and its negative twin
     Then every user has a complete record
     And every user has a phone number
     And every user has an email address
+    And every user has an id
     And the users are numbered 1 to 10 in order
     And Leanne Graham's city is "Gwenborough"
     And user 3's city is "McKenziehaven"
@@ -172,6 +173,33 @@ Feature: Every Then and its negative twin
       | name    | city   |
       | Ann Lee | Bremen |
       | Bo Chan | Paris  |
+
+  @wrong
+  Scenario: these users, when a cell differs the other way
+    Fails saying: row 2: user 2's city should be 'Athens'; it was 'Lyon'
+    Given the users service knows only these users:
+      | name    | city   |
+      | Ann Lee | Bremen |
+      | Bo Chan | Lyon   |
+    When I list all users
+    Then I get these users:
+      | name    | city   |
+      | Ann Lee | Bremen |
+      | Bo Chan | Athens |
+
+  @wrong
+  Scenario: these users, when one fewer came back
+    Fails saying: 2 users came back: Ann Lee, Bo Chan
+    Given the users service knows only these users:
+      | name    | city   |
+      | Ann Lee | Bremen |
+      | Bo Chan | Lyon   |
+    When I list all users
+    Then I get these users:
+      | name    | city   |
+      | Ann Lee | Bremen |
+      | Bo Chan | Lyon   |
+      | Cy Dahl | Oslo   |
 
   @wrong
   Scenario: these users, when one more came back
@@ -1996,3 +2024,135 @@ Feature: Every Then and its negative twin
     Fails saying: checks the mock's threads for clients that hung up
     When I list all users
     Then within 1 second the mock has no thread left for them
+
+  # -- the words of a failure, at their edges (steps/support/outcome.py said(), matchers.py brief()) ----------
+
+  @wrong
+  Scenario: the answer exactly, when a value is 200 characters long: quoted whole
+    Fails saying, to the end of a line: but: was [('name', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')]
+    Given the users service answers "/users/1" with:
+      """
+      {"name": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}
+      """
+    When I ask the API for "/users/1"
+    Then the answer is exactly:
+      """
+      {"name": "y"}
+      """
+
+  @wrong
+  Scenario: the answer exactly, when a value is 201 characters long: cut, saying how much more there is
+    Fails saying, to the end of a line: but: was [('name', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')... (1 more characters)
+    Given the users service answers "/users/1" with:
+      """
+      {"name": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}
+      """
+    When I ask the API for "/users/1"
+    Then the answer is exactly:
+      """
+      {"name": "y"}
+      """
+
+  @wrong
+  Scenario: a deletion, when the user is not there: the answer quoted whole
+    Fails saying, to the end of a line: but: was (404, {}, None)
+    When I try to delete every user at once
+    Then the deletion is accepted with an empty answer
+
+  @wrong
+  Scenario: JSON, when a web page claims to be JSON
+    Fails saying: checks the JSON body that came back
+    Given the users service answers with something that is not JSON
+    When I ask the API for "/users"
+    Then the answer is exactly:
+      """
+      {}
+      """
+
+  @wrong
+  Scenario: posts, when no users came back: counted in words
+    Fails saying, to the end of a line: but 'When I list all users' got 0 users
+    Given the users service knows no users
+    When I list all users
+    Then I get 0 posts
+
+  @wrong
+  Scenario: the API failed, when every user came back: named
+    Fails saying: the call succeeded and got 10 users (Leanne Graham, Ervin Howell, Clementine Bauch, Patricia Lebsack, Chelsey Dietrich and 5 more)
+    When I list all users
+    Then I am told the API failed
+
+  @wrong
+  Scenario: users, when one comment came back: by its number
+    Fails saying, to the end of a line: but 'When I ask the API for "/comments/1"' got comment 1
+    When I ask the API for "/comments/1"
+    Then I get no users
+
+  @wrong
+  Scenario: users, when a request was refused with no body
+    Fails saying, to the end of a line: but 'When I send a "FOO" request to "/users"' got 400 with no body
+    When I send a "FOO" request to "/users"
+    Then I get no users
+
+  @wrong
+  Scenario: users, when the API refused a pattern with a web page of text: its first line, cut
+    Fails saying, to the end of a line: got 500: SyntaxError: Invalid regular expression: /aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+    When I look for users whose name matches "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa*+"
+    Then I get no users
+
+  @wrong
+  Scenario: users, when a long JSON answer that holds no records came back: cut
+    Fails saying, to the end of a line: but 'When I ask the API for "/users"' got 500 with '{\n  "error": "the users service failed while it was reading '
+    Given the users service answers "/users" with status 500:
+      """
+      {"error": "the users service failed while it was reading the users from its store"}
+      """
+    When I ask the API for "/users"
+    Then I get no users
+
+  @wrong
+  Scenario: the whole data set, after a web page
+    Fails saying: checks the whole data set
+    When I ask the API for "/"
+    Then I get the whole data set:
+      | collection | count |
+      | users      | 10    |
+
+  @wrong
+  Scenario: a deletion accepted, after a change that says it is a deletion (only a POST may stand for another method)
+    Fails saying: checks the answer to a deletion
+    When I send a PATCH to "/users/1" that says it is a "DELETE"
+    Then the deletion is accepted with an empty answer
+
+  @wrong
+  Scenario: sent as JSON, when two users were created
+    Fails saying: a JSON object with name 'Jane Doe'
+    When I create through "/users" the JSON:
+      """
+      {"name": "Ann Lee"}
+      """
+    And I create a user named "Jane Doe" with username "jdoe" and email "jane@example.com"
+    Then the new user's name was sent as JSON
+
+  @wrong
+  Scenario: the links to pages, with a table that has no page column
+    Fails saying: the table has no "page" column; its columns are: link, page
+    When I ask the API for "/users?_page=2&_limit=3"
+    Then I am given links to these pages:
+      | link  |
+      | first |
+
+  @wrong
+  Scenario: the answer exactly, when the step's own text is not JSON: quoted, cut
+    Fails saying, to the end of a line: the step's text is not JSON (Expecting value: line 1 column 95 (char 94)): '{"id": 1, "name": "Leanne Graham", "username": "Bret", "email": "Sincere@april.b'
+    When I ask the API for "/users/1"
+    Then the answer is exactly:
+      """
+      {"id": 1, "name": "Leanne Graham", "username": "Bret", "email": "Sincere@april.biz", "phone": }
+      """
+
+  @wrong
+  Scenario: users, when a client's connection was left open
+    Fails saying, to the end of a line: but 'When a client sends half a request and goes silent' got no answer: the connection is left open
+    When a client sends half a request and goes silent
+    Then I get no users

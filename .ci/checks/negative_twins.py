@@ -2,12 +2,13 @@
 
 The twins are the scenarios of .ci/checks/negative_twins.feature, run offline against the mock (the robustness
 battery's steps included, on short limits). A scenario tagged @right must pass; one tagged @wrong must pass
-every step but its last, a Then, and fail there with an AssertionError (a verdict, or the sentence saying the
-Then cannot judge what its When got) whose message is a sentence holding the words of the scenario's
-"Fails saying: ..." line, and no traceback. Every Then step definition of steps/ must be the last step of at
-least one @wrong scenario and a step of at least one @right one: a new Then cannot be added without its twins.
-The pairings check (pairings.py) runs each Then after each When, but only asserts that no traceback escapes;
-this one asserts that the verdicts are right.
+every step but its last, a Then, and fail there with an AssertionError: a verdict, or the sentence saying the
+Then cannot judge what its When got (which begins with the Then's own line). Its message must be a sentence,
+hold no traceback, and hold the words of the scenario's "Fails saying: ..." lines (and end a line with those of
+its "Fails saying, to the end of a line: ..." lines). Every Then step definition of steps/ must be the last
+step of at least one @wrong scenario and a step of at least one @right one: a new Then cannot be added without
+its twins. The pairings check (pairings.py) runs each Then after each When, but only asserts that no traceback
+escapes; this one asserts that the verdicts are right.
 
     python .ci/checks/negative_twins.py [--list] [--keep DIR]
 """
@@ -27,6 +28,7 @@ import pairings
 ROOT = Path(__file__).resolve().parents[2]
 FEATURE = Path(__file__).with_name("negative_twins.feature")
 SAYING = "Fails saying: "  # the description line of a @wrong scenario: the words its failure must hold
+TO_THE_END = "Fails saying, to the end of a line: "  # the words a line of the failure must end with
 TIMEOUT = 600  # seconds the behave run may take: a run that hangs is stopped and reported
 # A sentence: words (letters, a digit or two, quotes) of which at least three run on, on the failure's first line.
 SENTENCE = re.compile(r"[A-Za-z'\"]+(?:[ ,:]+[\w'\"().-]+){2,}")
@@ -73,7 +75,9 @@ def twins(registry):
     found = {}
     for scenario in parse_file(str(FEATURE)).walk_scenarios():
         kinds = {"right", "wrong"} & set(scenario.effective_tags)
-        saying = [line[len(SAYING):] for line in scenario.description if line.startswith(SAYING)]
+        saying = [re.escape(line[len(SAYING):]) for line in scenario.description if line.startswith(SAYING)]
+        saying += [re.escape(line[len(TO_THE_END):]) + "$" for line in scenario.description
+                   if line.startswith(TO_THE_END)]
         thens = [next((key_of(m.func) for m in registry.steps["then"] if m.match(s.name)), None)
                  if s.step_type == "then" else None for s in scenario.steps]
         found[scenario.line] = (kinds.pop() if len(kinds) == 1 else None, scenario.name, saying, thens)
@@ -121,11 +125,13 @@ def judge(twin, outcome):
     first = message.strip().split("\n", 1)[0]
     if TRACEBACK.search(message) or not SENTENCE.search(first):
         return f"{where}: '{last['name']}' failed, but not with a sentence: {message[:300]!r}"
+    if last["exception"] == "CannotJudge" and not message.startswith(f"'Then {last['name']}' checks "):
+        return f"{where}: '{last['name']}' cannot judge, but its sentence does not begin with the Then: {message[:300]}"
     if not saying:
         return f"{where}: a @wrong twin says what its failure must say, in a line '{SAYING}...'"
-    missing = [words for words in saying if words not in message]
+    missing = [words for words in saying if not re.search(words, message, re.MULTILINE)]
     if missing:
-        return f"{where}: '{last['name']}' failed without saying {missing[0]!r}: {message[:400]}"
+        return f"{where}: '{last['name']}' failed without saying /{missing[0]}/: {message[:400]}"
     return None
 
 
