@@ -55,9 +55,8 @@ class CameBack:
         """What a successful answer holds: a list of records, or one record (None: no records came)."""
         if self.error is not None:
             return None
-        # A client call whose answer no hook saw (a client of its own, not services' default one): its value counts.
-        unseen = self.status is None and self.value is not NOT_JSON
-        return records_in(200 if unseen else self.status, self.document)
+        # The app's client returns a value only for an answer it took as a success (whether or not a hook saw it).
+        return records_in(200 if self.value is not NOT_JSON else self.status, self.document)
 
     @cached_property
     def kind(self):
@@ -71,12 +70,6 @@ class CameBack:
         method = (self.method or "").upper()
         override = (self.sent_headers.get("X-HTTP-Method-Override") or "").split(",", 1)[0].strip().upper()
         return override if method == "POST" and override in HTTP_METHODS else method or None
-
-    def json(self):
-        """The body read as JSON, as services.Answer.json() gives it; fails with a sentence if it is not JSON."""
-        if self.document is NOT_JSON:
-            raise AssertionError(f"'{self.asked or 'the When'}' {self.said()}, not a JSON body")
-        return self.document
 
     def said(self):
         """What came back, to end a sentence: "got 10 users (Leanne Graham, ...)", "was told user 11 does not exist"."""
@@ -155,8 +148,8 @@ def attempt(context, call, *args):
         hooks.remove(keep)
     response = seen[-1] if seen else getattr(error, "response", None)
     fields = from_response(response) if response is not None else {"address": path_of(getattr(error, "url", None))}
-    sent = [arg for arg in args if isinstance(arg, dict)]
-    return record(context, via="the app", value=value, error=error, sent=sent[-1] if sent else None,
+    sent = next((arg for arg in args if isinstance(arg, dict)), None)  # the record a write sends (at most one)
+    return record(context, via="the app", value=value, error=error, sent=sent,
                   where=_where(context), elapsed=elapsed, **fields)
 
 
