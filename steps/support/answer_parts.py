@@ -67,5 +67,5 @@ def body_sent(options):
 
 def request_line(data):
     """The method and address of raw request bytes, where their first line reads as a request line."""
-    words = bytes(data[:SENT_SHOWN]).split(b"\r\n", 1)[0].decode("latin-1").split(" ")
+    words = bytes(data[:SENT_SHOWN]).partition(b"\r\n")[0].decode("latin-1").split(" ")
     return (words[0], words[1]) if len(words) >= 2 and words[1].startswith("/") else (None, None)
