@@ -2203,3 +2203,28 @@ Feature: Every Then and its negative twin
     Given the users service is down
     When I try to create a user
     Then I am told the service does not accept changes
+
+  @right
+  Scenario: all belong to an owner numbered past 256
+    Given the users service answers "/posts/300/comments" with:
+      """
+      [{"id": 1, "postId": 300}, {"id": 2, "postId": 300}]
+      """
+    When I ask the API for "/posts/300/comments"
+    Then every one of them belongs to post 300
+
+  @wrong
+  Scenario: a deletion accepted, after a PUT that says it is a deletion (only a POST may stand for another method)
+    Fails saying: checks the answer to a deletion
+    When I send a PUT to "/users/1" that says it is a "DELETE"
+    Then the deletion is accepted with an empty answer
+
+  @wrong
+  Scenario: posts, when a user without an id came back
+    Fails saying, to the end of a line: got a user without an id (Ann Lee)
+    Given the users service answers "/users/1" with:
+      """
+      {"name": "Ann Lee"}
+      """
+    When I ask the API for "/users/1"
+    Then I get 0 posts

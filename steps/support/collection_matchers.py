@@ -60,8 +60,7 @@ class UsersNamed(BaseMatcher):
         self.names = list(names)
 
     def _matches(self, item):
-        return isinstance(item, list) and [u.get("name") for u in item if isinstance(u, dict)] == self.names \
-            and len(item) == len(self.names)
+        return isinstance(item, list) and [u.get("name") if isinstance(u, dict) else None for u in item] == self.names
 
     def describe_to(self, description):
         description.append_text("only " + ", ".join(self.names) if self.names else "no users")
