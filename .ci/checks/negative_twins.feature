@@ -456,7 +456,7 @@ Feature: Every Then and its negative twin
 
   @wrong
   Scenario: so many records, when there are more
-    Fails saying: there were 10: #1
+    Fails saying: there were 10: #1 sunt aut facere repellat provi, #2 qui est esse, #3 ea molestias quasi exercitatio, #4 eum et est occaecati, #5 nesciunt quas odio and 5 more
     When I ask for the posts of user 1
     Then I get 9 posts
 
@@ -2228,3 +2228,9 @@ Feature: Every Then and its negative twin
       """
     When I ask the API for "/users/1"
     Then I get 0 posts
+
+  @wrong
+  Scenario: how many requests, when one with a long address came: quoted, cut at 40 characters
+    Fails saying, to the end of a line: but: there was 1: 'GET /users/xxxxxxxxxxxxxxxxxxxxxxxxxxxx
+    When I ask the API for "/users/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    Then the API answered 2 requests
