@@ -2234,3 +2234,22 @@ Feature: Every Then and its negative twin
     Fails saying, to the end of a line: but: there was 1: 'GET /users/xxxxxxxxxxxxxxxxxxxxxxxxxxxx
     When I ask the API for "/users/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     Then the API answered 2 requests
+
+  # -- against the live API (here a mock of the check's own standing in for it) ---------------------------------
+
+  @right @real
+  Scenario: the users, from the live API
+    When I list all users
+    Then the users are numbered 1 to 10 in order
+
+  @wrong @real
+  Scenario: users from the live API, when one came back: where it came from
+    Fails saying: the users that came back from the live API at http://localhost:
+    When I look up user 3
+    Then I get no users
+
+  @wrong @real
+  Scenario: what the app asked the mock, after talking to the live API
+    Fails saying: checks the requests the mock received, after any When, against the scenario's mock (not the live API)
+    When I list all users
+    Then the app asked for the list of users exactly once

@@ -1,7 +1,8 @@
 """Every Then has its negative twin: fed a wrong answer, or after a When of the wrong kind, it fails in a sentence.
 
 The twins are the scenarios of .ci/checks/negative_twins.feature, run offline against the mock (the robustness
-battery's steps included, on short limits). A scenario tagged @right must pass; one tagged @wrong must pass
+battery's steps included, on short limits); its @real scenarios talk to a mock of the check's own
+(python -m mockserver) standing in for the live API. A scenario tagged @right must pass; one tagged @wrong must pass
 every step but its last, a Then, and fail there with an AssertionError: a verdict, or the sentence saying the
 Then cannot judge what its When got (which begins with the Then's own line). Its message must be a sentence,
 hold no traceback, and hold the words of the scenario's "Fails saying: ..." lines (and end a line with those of
@@ -14,6 +15,7 @@ escapes; this one asserts that the verdicts are right.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -85,17 +87,40 @@ def twins(registry):
 
 
 def run(directory):
-    """Run the twins in one behave process: the outcomes, behave's exit code and its output."""
+    """Run the twins in one behave process, with a stand-in for the live API: the outcomes, behave's exit code and
+    its output."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
     out = directory / "twins.json"
-    command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "negative_twins:TwinOutcomes",
-               "-o", str(out), "-D", "robustness=on", str(FEATURE)]
-    try:
-        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        return [], None, f"behave took over {TIMEOUT} s and was stopped"
+    with live_stand_in() as live_url:
+        command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "negative_twins:TwinOutcomes",
+                   "-o", str(out), "-D", "robustness=on", "-D", f"live_url={live_url}", str(FEATURE)]
+        try:
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return [], None, f"behave took over {TIMEOUT} s and was stopped"
     outcomes = json.loads(out.read_text(encoding="utf-8") or "[]") if out.exists() else []
     return outcomes, done.returncode, done.stdout + done.stderr
+
+
+@contextlib.contextmanager
+def live_stand_in():
+    """The address of a mock of its own (python -m mockserver), for the @real twins to talk to as the live API.
+
+    Named localhost, so that it is another address than the scenarios' own mock at 127.0.0.1 (and sorts after
+    it): a Then that judges the mock's journal after talking to the live API must say it cannot judge it."""
+    child = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0", "--quiet"], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        banner = child.stdout.readline()  # "... http://127.0.0.1:PORT ..."
+        yield f"http://localhost:{int(banner.rsplit(':', 1)[1].split()[0])}"
+    finally:
+        child.terminate()
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        child.stdout.close()
 
 
 def judge(twin, outcome):
