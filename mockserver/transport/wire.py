@@ -111,6 +111,9 @@ class Handler(socketserver.StreamRequestHandler):
         """Let the mock answer the request and write the answer in one piece; False when the connection should close."""
         connection, blocked = self.connection, self.server.blocked
         engine, plain = mock.app, reader.plain
+        # Whether the mock answers plainly is read before the answer, not after it is written: by then the scenario
+        # may have ended and reset() cleared the fault that shaped it, and a faulted answer would be replayed.
+        plainly = mock.answers_plainly()
         reply = mock.dispatch(request, self)
         if reply is None:
             return False  # a fault closed the connection without an answer
@@ -127,7 +130,7 @@ class Handler(socketserver.StreamRequestHandler):
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
             _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
-        if plain is not None and reader.idle and mock.app is engine and _same_again(request, reply, mock):
+        if plain is not None and reader.idle and mock.app is engine and plainly and _same_again(request, reply, mock):
             self._again = (plain, *mock.journal.template(request, reply.status, reply.routed), reply, keep_alive,
                            request.method, engine)
         return keep_alive
