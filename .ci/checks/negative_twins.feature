@@ -2253,3 +2253,29 @@ Feature: Every Then and its negative twin
     Fails saying: checks the requests the mock received, after any When, against the scenario's mock (not the live API)
     When I list all users
     Then the app asked for the list of users exactly once
+
+  @wrong
+  Scenario: told quickly, after a When that did not time itself
+    Fails saying: checks how long the When took, after any When that times its call
+    Given a mock of my own
+    When I start it again
+    Then I was told in under 1 second
+
+  @wrong
+  Scenario: only one user, when none came back
+    Fails saying: but: no users came back
+    Given the users service knows no users
+    When I list all users
+    Then I get only "Leanne Graham"
+
+  @wrong
+  Scenario: sent as JSON, after a user was replaced
+    Fails saying: checks the user a When sent to be created
+    When I replace user 1 with a user named "New Name" and username "nn"
+    Then the new user's name was sent as JSON
+
+  @wrong
+  Scenario: the same answer, after a raw client's address too long to keep whole: the address as kept
+    Fails saying: the answer for /users/1?xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx against the one for /users/2
+    When a client asks for "/users/1?xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" exactly as written
+    Then I get the same answer as for "/users/2"

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from .parse_types import KINDS
 from requests.structures import CaseInsensitiveDict
 
-NOT_JSON = type("NotJson", (), {"__repr__": lambda self: "NOT_JSON", "__bool__": lambda self: False})()
+NOT_JSON = type("NotJson", (), {"__repr__": lambda self: "NOT_JSON"})()  # compared with `is`, never read as true
 SENT_SHOWN = 200  # bytes of a request body kept in the record (an upload of 11 MB is not kept whole)
 
 

@@ -43,7 +43,7 @@ class CameBack:
     interim: tuple = ()  # raw clients: the statuses of interim answers (100 Continue) before the final one
     measured: dict = field(default_factory=dict)  # what the When measured around the call (e.g. peak memory before)
     where: str = ""  # "the mock at http://..." or "the live API at https://..."
-    elapsed: float = 0.0  # seconds from the request to the answer (or to giving up)
+    elapsed: float | None = None  # seconds from the request to the answer (or to giving up); None: not timed
 
     @cached_property
     def document(self):
