@@ -228,6 +228,7 @@ Feature: Every Then and its negative twin
   @wrong
   Scenario: the user by name and username, when every user came back
     Fails saying: there were 10: Leanne Graham
+    Fails saying: Expected: 1 user
     When I list all users
     Then I get the user "Leanne Graham" with username "Bret"
 
@@ -2279,3 +2280,13 @@ Feature: Every Then and its negative twin
     Fails saying: the answer for /users/1?xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx against the one for /users/2
     When a client asks for "/users/1?xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" exactly as written
     Then I get the same answer as for "/users/2"
+
+  @wrong
+  Scenario: the answer exactly, when JSON came labelled as a web page
+    Fails saying: checks the JSON body that came back
+    Given the users service labels its answers as a web page
+    When I ask the API for "/users/1"
+    Then the answer is exactly:
+      """
+      {"id": 1}
+      """
