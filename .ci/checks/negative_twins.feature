@@ -2290,3 +2290,27 @@ Feature: Every Then and its negative twin
       """
       {"id": 1}
       """
+
+  @right
+  Scenario: created by a raw client
+    When a client offers a new user, waiting to be told to go on before it sends the body
+    Then it is created as number 11, found at "/users/11"
+
+  @wrong
+  Scenario: the API failed, after stopping a mock
+    Fails saying: checks what the app was told
+    Given a mock of my own
+    When I stop my mock
+    Then I am told the API failed
+
+  @wrong
+  Scenario: a user's id, when it is another: whose id it is not said
+    Fails saying: the user's id should be 4; it was 3
+    When I look up user 3
+    Then user 3's id is "4"
+
+  @wrong
+  Scenario: users, when a short answer that holds no records came back: quoted as it is
+    Fails saying, to the end of a line: but 'When I ask the API for "/nothing"' got 404 with {}
+    When I ask the API for "/nothing"
+    Then I get no users
