@@ -2314,3 +2314,16 @@ Feature: Every Then and its negative twin
     Fails saying, to the end of a line: but 'When I ask the API for "/nothing"' got 404 with {}
     When I ask the API for "/nothing"
     Then I get no users
+
+  @right
+  Scenario: a change sent as a POST that says it is a PATCH
+    When I update "/users/1" through a POST that says it is a PATCH, with the JSON:
+      """
+      {"name": "Patched"}
+      """
+    Then the rest of user 1's record is unchanged
+
+  @right
+  Scenario: a deletion sent as a POST that says it is a DELETE
+    When I send a POST to "/users/1" that says it is a "DELETE"
+    Then the deletion is accepted with an empty answer
