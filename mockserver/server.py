@@ -317,14 +317,21 @@ class MockServer:
 
     # -- the same read again: a keep-alive client that asks for the very same bytes is answered without dispatch()
 
-    def repeatable(self, request, reply, app):
-        """A token to answer the very same read again (answer_again), or None: only a read with no body, answered by
-        app (still the one answering) alone, with no fault, custom answer, delay, cut-off pattern or log line, gets
-        the same answer again, since the same data gives the same read the same answer."""
-        if (request.method not in ("GET", "HEAD") or request.has_body or reply.delay > 0.002 or reply.cut_off
-                or app is not self.app or not self.answers_plainly()):
+    def plain_state(self):
+        """What answers a plain read now (the app), or None when something planned may shape an answer (a fault, a
+        custom answer, a log line); the transport reads it before dispatch() and hands it to repeatable()."""
+        return self.app if self.answers_plainly() else None
+
+    def repeatable(self, request, reply, since):
+        """A token to answer the very same read again (answer_again), or None. Only a read with no body, answered
+        with nothing planned before it was answered (since: plain_state() then) nor after, by the app that still
+        answers, with no delay or cut-off pattern, gets the same answer again: the same data gives the same read
+        the same answer. Read before the answer, since a scenario may end and reset() clear the fault that shaped
+        it before the answer is written."""
+        if (since is None or since is not self.app or request.method not in ("GET", "HEAD") or request.has_body
+                or reply.delay > 0.002 or reply.cut_off or not self.answers_plainly()):
             return None
-        return (app, *self.journal.template(request, reply.status, reply.routed))
+        return (since, *self.journal.template(request, reply.status, reply.routed))
 
     def stall_for(self, request):
         """How long a request's body is left unread once its head is read (seconds, and the Event that cuts the

@@ -34,7 +34,7 @@ def total_count(context, total):
     """X-Total-Count gives the number before paging, and browsers may read it."""
     headers = ANSWER(context).headers
     assert_that(headers, has_entries({"X-Total-Count": str(total)}), "the total-count header")
-    assert_that(headers.get("Access-Control-Expose-Headers", ""), starts_with("X-Total-Count"), "exposed headers")
+    assert_that(headers.get("Access-Control-Expose-Headers", ""), starts_with("X-Total-Count"), "the headers browsers may read")
 
 
 @then("I am not told how many there are in all")
@@ -148,7 +148,7 @@ def own_fields_only(context, number):
     """The user record has exactly the fields every user has, nothing added."""
     user = ONE_USER(context)
     assert_that(sorted(user), equals(sorted(USER_FIELDS)), f"the fields of user {number}")
-    assert_that(user, has_entries(id=number), f"user {number}")
+    assert_that(user, has_entries(id=number), f"the id of user {number}'s record")
 
 
 @then("the answer is exactly")
@@ -166,7 +166,7 @@ def exactly(context):
 def same_as(context, address):
     """Status and body equal those of another address (asked for right after)."""
     first, second = ANSWER(context), asked_again(services.exchange, "GET", address)
-    assert_that((first.status, first.text), equals((second.status, second.text)), f"{first.address} vs {address}")
+    assert_that((first.status, first.text), equals((second.status, second.text)), f"the answer for {first.address} against the one for {address}")
 
 
 @then("I get a web page")
@@ -195,7 +195,7 @@ def each_comes_with(context, kind, count, other):
     records, key = RECORDS(context, kind=kind), kind[:-1] + "Id"
     assert_that(records, is_not(empty()), from_where(context, f"the {kind} that came back"))
     for record in records:
-        assert_that(record, has_key(other), f"{kind[:-1]} {record.get('id')}")
+        assert_that(record, has_key(other), f"what {kind[:-1]} {record.get('id')} comes with")
         assert_that([item.get(key) for item in record[other]], equals([record.get("id")] * count),
                     f"the {other} embedded in {kind[:-1]} {record.get('id')}")
 

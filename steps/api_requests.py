@@ -83,6 +83,12 @@ def page_asks(context, origin, address):
     send(context, "GET", address, headers={"Origin": origin})
 
 
+@when('a browser with the cookie "{cookie}" asks the API for "{address}"')
+def browser_with_cookie_asks(context, cookie, address):
+    """A browser that holds a cookie for the API's host reads an address (the request carries Cookie)."""
+    send(context, "GET", address, headers={"Cookie": cookie})
+
+
 @when('a page from "{origin}" asks whether it may send a {method} with a "{header}" header to "{address}"')
 def page_preflight(context, origin, method, header, address):
     """The CORS preflight a browser sends before a cross-origin request."""

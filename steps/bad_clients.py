@@ -314,7 +314,7 @@ def all_answers_right(context, count):
     wrong = [f"{path}: {answer}" for path, answer in answers
              if answer is None or (answer.status, answer.body) != (200, expected[path])]
     assert_that(wrong, empty(), "answers that were not right")
-    assert_that(len(answers), equals(count), "answers received")
+    assert_that(len(answers), equals(count), "answers the crowd received")
 
 
 def _assert_refused(came, status):

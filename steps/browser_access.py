@@ -49,7 +49,7 @@ def full_again(context):
 @judges(ANSWER)
 def no_reuse(context):
     """Pragma: no-cache and Expires: -1, as the API sends on every JSON answer."""
-    assert_that(ANSWER(context).headers, has_entries({"Pragma": "no-cache", "Expires": "-1"}), "cache headers")
+    assert_that(ANSWER(context).headers, has_entries({"Pragma": "no-cache", "Expires": "-1"}), "the answer's cache headers")
 
 
 @then("the page may read the answer, credentials included")

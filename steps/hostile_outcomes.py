@@ -100,7 +100,7 @@ def told_too_many_redirects(context):
 def _told_misframed(context, kind, words, why):
     """The call failed with that framing error of the client, status 200, saying what was wrong and that none was used."""
     expected = _error_at_api(kind, words, "where its body ends is in doubt")
-    assert_that(APP_TOLD(context), expected, why)
+    assert_that(APP_TOLD(context), expected, f"what the app was told of {why}")
 
 
 @then("I am told the answer's length was not a number of bytes")
@@ -114,18 +114,18 @@ def told_invalid_length(context):
 @judges(APP_TOLD)
 def told_conflicting_lengths(context):
     """The call failed with the client's conflicting-lengths error."""
-    _told_misframed(context, services.ConflictingLengths, "two different Content-Length values", "two lengths")
+    _told_misframed(context, services.ConflictingLengths, "two different Content-Length values", "an answer with two different lengths")
 
 
 @then("I am told the answer gave both a length and chunks")
 @judges(APP_TOLD)
 def told_length_with_chunks(context):
     """The call failed with the client's length-with-chunks error, naming the transfer coding."""
-    _told_misframed(context, services.LengthWithChunks, "Transfer-Encoding: chunked", "a length and chunks")
+    _told_misframed(context, services.LengthWithChunks, "Transfer-Encoding: chunked", "an answer with a length and chunks")
 
 
 @then("I am told a chunk of the answer was longer than its size said")
 @judges(APP_TOLD)
 def told_bad_chunk(context):
     """The call failed with the client's bad-chunk error, quoting the bytes where CRLF should have been."""
-    _told_misframed(context, services.BadChunk, "a chunk followed by b'XX', not CRLF", "a chunk longer than its size")
+    _told_misframed(context, services.BadChunk, "a chunk followed by b'XX', not CRLF", "an answer with a chunk longer than its size")

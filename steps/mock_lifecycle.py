@@ -237,7 +237,7 @@ def told_stopped(context):
     """start() raised RuntimeError saying the mock was stopped and a new one is needed."""
     raised = STARTED_AGAIN(context).measured["start_raised"]
     assert_that(raised, instance_of(RuntimeError), "what start() raised on a stopped mock")
-    assert_that(str(raised), contains_string("has been stopped and cannot start again: make a new"), "the message")
+    assert_that(str(raised), contains_string("has been stopped and cannot start again: make a new"), "the message of what start() raised")
 
 
 @then("I am told it is serving already")
@@ -246,7 +246,7 @@ def told_serving(context):
     """start() raised RuntimeError saying the mock is already serving."""
     raised = STARTED_AGAIN(context).measured["start_raised"]
     assert_that(raised, instance_of(RuntimeError), "what start() raised on a serving mock")
-    assert_that(str(raised), contains_string("is already serving"), "the message")
+    assert_that(str(raised), contains_string("is already serving"), "the message of what start() raised")
 
 
 @then("it has one thread accepting connections")

@@ -149,7 +149,7 @@ def others_answered(context, seconds):
     """Another client gets user 1 within the time while the search is still unanswered."""
     search, began = BACKGROUND_SEARCH(context), time.monotonic()
     port = search["mock"].port
-    answer = rawhttp.send(port, rawhttp.get("/users/1", port))
+    answer = rawhttp.get_now(port, "/users/1")
     took, still_running = time.monotonic() - began, search["ended"] is None
     assert_that(answer.status, equals(200), f"the other client's answer: {answer}")
     assert_that(took, less_than(seconds), "seconds the other client waited")

@@ -130,8 +130,9 @@ class PairOutcomes(Formatter):
                   self.stream)
         self.close_stream()
 
-    def outcome(self, scenario):
-        """One scenario's outcome: its name, status, whether a hook failed, and each step's."""
+    @staticmethod
+    def outcome(scenario):
+        """A scenario's outcome: its name, status, whether a hook failed, and each step's (status, exception, ...)."""
         steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "", s.duration)
                  for s in scenario.steps]
         return {"name": scenario.name, "status": scenario.status.name, "hook_failed": bool(scenario.hook_failed),
@@ -361,6 +362,11 @@ def report(whens, thens, outcomes, code, output, seconds):
           f"{kinds['passed']} passed, {kinds['failed']} failed with a verdict, {kinds['cannot judge']} failed "
           f"saying the Then cannot judge what its When got, {kinds['hook']} failed in a hook with a sentence, "
           f"{kinds['problem']} problems")
+    return show(problems, code, output)
+
+
+def show(problems, code, output):
+    """Print the first problems (and how many more), or behave's output if it exited oddly; 0 if all is well."""
     for problem in problems[:SHOWN]:
         print("  PROBLEM", problem)
     if len(problems) > SHOWN:

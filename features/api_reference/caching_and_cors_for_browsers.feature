@@ -45,6 +45,10 @@ Feature: Caching and CORS for browser clients
     When I ask the API for "/users/1"
     Then the answer must not be reused without asking again
 
+  Scenario: a cookie a browser sends changes nothing
+    When a browser with the cookie "session=abc123" asks the API for "/users/1"
+    Then I get the same answer as for "/users/1"
+
   Scenario: a page from another origin may read answers
     When a page from "http://example.com" asks the API for "/users/1"
     Then the page may read the answer, credentials included

@@ -24,7 +24,7 @@ READ_SIZE = 65536
 # many MB, and the bodies of other connections wait in the kernel meanwhile, not in the mock.
 HEAVY_BODY = 256 * 1024
 # Replies with a body past this are encoded for each write and not kept with the reply: they are not kept by the
-# engine either (engine.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
+# app either (app.MAX_KEPT_REPLY), and keeping the bytes would hold a second copy of a body of up to 10 MB
 # (a write's echo) for as long as the answer is being written.
 MAX_KEPT_WIRE = 256 * 1024
 STALLED_BUFFER = 64 * 1024  # bytes the kernel takes in for a connection whose upload a stall_upload fault stops
@@ -35,13 +35,16 @@ class Service(typing.Protocol):
 
     request_deadline: float  # seconds a request may take to arrive whole
     heavy: threading.Lock  # the one turn to read, answer and write a large body
-    app: object  # what answers reads now, compared by identity only: a repeated read's answer holds while it stays
 
     def dispatch(self, request, connection):
         """The answer to one request, or None: close the connection without one."""
 
-    def repeatable(self, request, reply, app):
-        """A token to answer the very same read again without dispatch(), or None (see answer_again)."""
+    def plain_state(self):
+        """Read before dispatch(): what answers a plain read now, or None when a plan may shape the answer."""
+
+    def repeatable(self, request, reply, since):
+        """A token to answer the very same read again without dispatch() (see answer_again), or None; since is
+        plain_state() as it was before the request was answered."""
 
     def answer_again(self, token):
         """Whether the read of this token may be answered as before now; if so it is journaled again."""
@@ -155,7 +158,9 @@ class Handler(socketserver.StreamRequestHandler):
     def _answer(self, request, keep_alive, reader, service):
         """Let the service answer the request and write the answer in one piece; False when the connection should close."""
         connection, blocked = self.connection, self.server.blocked
-        app, plain = service.app, reader.plain
+        # Whether the service answers plainly is read before the answer, not after it is written: by then the
+        # scenario may have ended and reset() cleared the fault that shaped it, and a faulted answer would be replayed.
+        since, plain = service.plain_state(), reader.plain
         reply = service.dispatch(request, self)
         if reply is None:
             return False  # a fault closed the connection without an answer
@@ -173,7 +178,7 @@ class Handler(socketserver.StreamRequestHandler):
             _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
         if plain is not None and reader.idle:  # the whole request was these bytes: may they be answered again?
-            token = service.repeatable(request, reply, app)
+            token = service.repeatable(request, reply, since)
             self._again = (plain, token, reply, keep_alive, request.method) if token is not None else None
         return keep_alive
 
@@ -195,7 +200,7 @@ def encode_reply(reply, keep_alive, method="GET"):
     if kept is None and len(reply.body) > MAX_KEPT_WIRE:  # one copy of a large body, made for this write only
         before, head, body = _encode_parts(reply, keep_alive, method)
         return b"".join((before, date, head, *body))
-    if kept is None:  # encoded once per reply: the engine hands out the same reply to the same read
+    if kept is None:  # encoded once per reply: the app hands out the same reply to the same read
         before, head, body = _encode_parts(reply, keep_alive, method)
         kept = reply.wire[key] = (date, b"".join((before, date, head, *body)), len(before))
     elif kept[0] is not date:  # the same bytes but the Date line, once a second: one copy of the body kept

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from .parse_types import KINDS
 from requests.structures import CaseInsensitiveDict
 
-NOT_JSON = type("NotJson", (), {"__repr__": lambda self: "NOT_JSON", "__bool__": lambda self: False})()
+NOT_JSON = type("NotJson", (), {"__repr__": lambda self: "NOT_JSON"})()  # compared with `is`, never read as true
 SENT_SHOWN = 200  # bytes of a request body kept in the record (an upload of 11 MB is not kept whole)
 
 
@@ -67,5 +67,5 @@ def body_sent(options):
 
 def request_line(data):
     """The method and address of raw request bytes, where their first line reads as a request line."""
-    words = bytes(data[:SENT_SHOWN]).split(b"\r\n", 1)[0].decode("latin-1").split(" ")
+    words = bytes(data[:SENT_SHOWN]).partition(b"\r\n")[0].decode("latin-1").split(" ")
     return (words[0], words[1]) if len(words) >= 2 and words[1].startswith("/") else (None, None)

@@ -60,8 +60,7 @@ class UsersNamed(BaseMatcher):
         self.names = list(names)
 
     def _matches(self, item):
-        return isinstance(item, list) and [u.get("name") for u in item if isinstance(u, dict)] == self.names \
-            and len(item) == len(self.names)
+        return isinstance(item, list) and [u.get("name") if isinstance(u, dict) else None for u in item] == self.names
 
     def describe_to(self, description):
         description.append_text("only " + ", ".join(self.names) if self.names else "no users")
@@ -106,7 +105,8 @@ def all_belonging_to(owner, number):
 
 
 class EveryUser(BaseMatcher):
-    """Matches a non-empty list of users that each pass a check; the mismatch names each user and what it lacks."""
+    """Matches a non-empty list of users (as the USERS reading gives them) that each pass a check; the mismatch names
+    each user and what it lacks."""
 
     def __init__(self, problems, words):
         self.problems, self.words = problems, words  # problems(user) -> list of phrases; words: what every user has
@@ -116,16 +116,13 @@ class EveryUser(BaseMatcher):
                 for u in item if self.problems(u)]
 
     def _matches(self, item):
-        return isinstance(item, list) and bool(item) and not self._faults(item)
+        return bool(item) and not self._faults(item)
 
     def describe_to(self, description):
         description.append_text(f"users that each have {self.words}")
 
     def describe_mismatch(self, item, mismatch_description):
-        if not isinstance(item, list) or not item:
-            mismatch_description.append_text("no users came back" if item == [] else f"the answer was {label(item)}")
-        else:
-            mismatch_description.append_text(" | ".join(self._faults(item)))
+        mismatch_description.append_text(" | ".join(self._faults(item)) if item else "no users came back")
 
 
 def complete_users():

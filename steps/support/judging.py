@@ -128,8 +128,8 @@ UNANSWERED = Reading("whether the mock closed a connection before its request wa
 CROWD = Reading("the answers a crowd of clients got", "'When N clients each ask for user 1 ... at once'",
                 lambda context, came: came.answers or None)
 APP_TOLD = Reading("what the app was told", APP_WHENS, lambda context, came: came if came.via == "the app" else None)
-TIMING = Reading("how long the When took", "any When that talks to the API",
-                 lambda context, came: came if came.via != "nothing" else None)
+TIMING = Reading("how long the When took", "any When that times its call (one that talks to the API)",
+                 lambda context, came: came if came.elapsed is not None else None)
 STOPPING = Reading("how long stopping the scenario's own mock took", "'When I stop my mock'",
                    lambda context, came: came if came.measured.get("stopped") else None)
 SENT_USER = Reading("the user a When sent to be created", "a When that creates a user through the app",

@@ -43,7 +43,7 @@ class CameBack:
     interim: tuple = ()  # raw clients: the statuses of interim answers (100 Continue) before the final one
     measured: dict = field(default_factory=dict)  # what the When measured around the call (e.g. peak memory before)
     where: str = ""  # "the mock at http://..." or "the live API at https://..."
-    elapsed: float = 0.0  # seconds from the request to the answer (or to giving up)
+    elapsed: float | None = None  # seconds from the request to the answer (or to giving up); None: not timed
 
     @cached_property
     def document(self):
@@ -55,9 +55,8 @@ class CameBack:
         """What a successful answer holds: a list of records, or one record (None: no records came)."""
         if self.error is not None:
             return None
-        # A client call whose answer no hook saw (a client of its own, not services' default one): its value counts.
-        unseen = self.status is None and self.value is not NOT_JSON
-        return records_in(200 if unseen else self.status, self.document)
+        # The app's client returns a value only for an answer it took as a success (whether or not a hook saw it).
+        return records_in(200 if self.value is not NOT_JSON else self.status, self.document)
 
     @cached_property
     def kind(self):
@@ -71,18 +70,6 @@ class CameBack:
         method = (self.method or "").upper()
         override = (self.sent_headers.get("X-HTTP-Method-Override") or "").split(",", 1)[0].strip().upper()
         return override if method == "POST" and override in HTTP_METHODS else method or None
-
-    @property
-    def url(self):
-        """The address as a full URL (or the address alone when the base is not known)."""
-        base = self.where.rsplit(" ", 1)[-1] if self.where else ""
-        return base + (self.address or "")
-
-    def json(self):
-        """The body read as JSON, as services.Answer.json() gives it; fails with a sentence if it is not JSON."""
-        if self.document is NOT_JSON:
-            raise AssertionError(f"'{self.asked or 'the When'}' {self.said()}, not a JSON body")
-        return self.document
 
     def said(self):
         """What came back, to end a sentence: "got 10 users (Leanne Graham, ...)", "was told user 11 does not exist"."""
@@ -161,8 +148,8 @@ def attempt(context, call, *args):
         hooks.remove(keep)
     response = seen[-1] if seen else getattr(error, "response", None)
     fields = from_response(response) if response is not None else {"address": path_of(getattr(error, "url", None))}
-    sent = [arg for arg in args if isinstance(arg, dict)]
-    return record(context, via="the app", value=value, error=error, sent=sent[-1] if sent else None,
+    sent = next((arg for arg in args if isinstance(arg, dict)), None)  # the record a write sends (at most one)
+    return record(context, via="the app", value=value, error=error, sent=sent,
                   where=_where(context), elapsed=elapsed, **fields)
 
 
@@ -219,36 +206,10 @@ def sentence(context, what, after, came):
     return f"'{then}' checks {what}, after {after}, but {got}"
 
 
-# -- the old names, over the one record (steps written before it keep working) --------------------------
-
-
-def outcome_of(context):
-    """What the last When gave: its error if the call failed, else the records (or the JSON) that came back."""
-    came = came_back(context)
-    if came.error is not None:
-        return came.error
-    return came.records if came.records is not None else (came.document if came.document is not NOT_JSON else None)
-
-
-def result_of(context):
-    """The records the last When got; fails with a sentence if its call failed or nothing came back."""
-    came = came_back(context)
-    if came.error is not None or came.status is None:
-        raise CannotJudge(sentence(context, "what came back", "a When that talks to the API", came))
-    return outcome_of(context)
-
-
-def answer_of(context):
-    """The last When's answer (status, headers, text, url); fails with a sentence if no answer came."""
-    came = came_back(context)
-    if came.status is None:
-        raise CannotJudge(sentence(context, "the answer", "a When that talks to the API", came))
-    return came
-
-
 def _where(context):
     """Where the client is pointed: the scenario's mock, the live API, or another address."""
     base = services.settings.base_url
     if base == getattr(getattr(context, "mock", None), "base_url", None):
         return f"the mock at {base}"
-    return f"the live API at {base}" if base == getattr(context, "live_url", None) else f"the service at {base}"
+    live = getattr(getattr(context, "run", None), "live_url", None)
+    return f"the live API at {base}" if base == live else f"the service at {base}"

@@ -37,6 +37,15 @@ def send(port, data):
         return read_answer(sock)
 
 
+def get_now(port, path):
+    """A GET a Then sends to see the mock as it is now; a connection that fails is the Then's failure, in words."""
+    try:
+        return send(port, get(path, port))
+    except OSError as error:
+        raise AssertionError(f"asking the mock on port {port} for {path} again, the client got no answer: "
+                             f"{type(error).__name__}: {error}") from None
+
+
 def read_answer(sock):
     """One answer from the socket; when it says Connection: close, also whether the server did close."""
     data = _read_until(sock, lambda d: b"\r\n\r\n" in d)
