@@ -1,12 +1,11 @@
 """The users API client: one session, a (connect, read) timeout on every request, typed errors."""
 
 import email.utils
-import functools
 import ipaddress
 import re
 import time
 import urllib.parse
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import json as _json_module
 
@@ -20,9 +19,8 @@ from .resilience import Deadline, pause_before_retry, read_body
 _USER_FIELDS = ("id", "name", "username", "email")
 
 
-@dataclass(frozen=True)
-class Answer:
-    """An answer exactly as it came: for documenting the HTTP contract itself."""
+class Answer(NamedTuple):
+    """An answer exactly as it came: for documenting the HTTP contract itself (a tuple: it cannot be changed)."""
 
     status: int
     headers: dict
@@ -31,21 +29,15 @@ class Answer:
 
     def json(self):
         """The body decoded as JSON; NotJson if it is not."""
-        try:
-            return _json_module.loads(self.text)
-        except ValueError as exc:
-            raise errors.NotJson(f"{self.url} answered a body that is not JSON", url=self.url,
-                                 status=self.status) from exc
-        except RecursionError as exc:
-            raise errors.NotJson(f"{self.url} answered JSON nested too deeply to read", url=self.url,
-                                 status=self.status) from exc
+        return _decoded(lambda: _json_module.loads(self.text), {"url": self.url, "status": self.status})
 
 
 class UsersClient:
     """Calls the users endpoint of a JSONPlaceholder deployment named by its settings."""
 
-    def __init__(self, settings=None, session=None):
+    def __init__(self, settings=None, session=None, sleep=time.sleep):
         self.settings = settings if settings is not None else default_settings
+        self.sleep = sleep  # how the client pauses between tries (a scenario notes the pauses through it)
         self.session = transport.mount(session or requests.Session())  # every read ends by the call's deadline
         self._trust_env = self.session.trust_env
 
@@ -124,6 +116,9 @@ class UsersClient:
                                                 **options)
             except requests.RequestException as exc:
                 raise transport.failure(exc, url, deadline, connect, read) from exc
+            except ValueError as exc:  # requests parses a redirect's Location even when it does not follow it
+                raise errors.BadRedirect(f"{method} {url} was redirected to something that is not an address: {exc}",
+                                         url=url) from exc
             try:
                 return read_body(response, deadline, self.settings.max_body_bytes)
             finally:
@@ -143,11 +138,10 @@ class UsersClient:
             pause = pause_before_retry(self.settings, method, response.status_code, asked, retries_done, deadline)
             if pause is None:
                 raise _status_error(response, not_found)
-            time.sleep(pause)  # bounded by retry_max_wait and by the call's deadline
+            self.sleep(pause)  # bounded by retry_max_wait and by the call's deadline
             retries_done += 1
 
 
-@functools.lru_cache(maxsize=64)
 def on_loopback(base_url):
     """Whether a base URL names this machine's loopback interface (127.0.0.0/8, ::1 or localhost)."""
     host = urllib.parse.urlsplit(base_url).hostname or ""
@@ -198,12 +192,17 @@ def _json_body(response):
         raise errors.EmptyBody(f"{response.url} answered {response.status_code} with an empty body", **context)
     if "json" not in content_type:
         raise errors.NotJson(f"{response.url} answered {content_type or 'no Content-Type'}, not JSON", **context)
+    return _decoded(response.json, context)
+
+
+def _decoded(decode, context):
+    """What decode() reads as JSON; NotJson, naming the address, when it is not JSON or nested too deeply to read."""
     try:
-        return response.json()
+        return decode()
     except ValueError as exc:
-        raise errors.NotJson(f"{response.url} answered a body that is not valid JSON: {exc}", **context) from exc
+        raise errors.NotJson(f"{context['url']} answered a body that is not valid JSON: {exc}", **context) from exc
     except RecursionError as exc:  # the JSON decoder recurses once per level of nesting
-        raise errors.NotJson(f"{response.url} answered JSON nested too deeply to read", **context) from exc
+        raise errors.NotJson(f"{context['url']} answered JSON nested too deeply to read", **context) from exc
 
 
 def _list_of_objects(body):

@@ -15,7 +15,7 @@ from . import errors
 
 # The deadline of the call running in this thread (None outside a call: only the socket timeouts apply).
 _deadline = contextvars.ContextVar("services_deadline", default=None)
-HEADER_LINES = 100  # the most header lines http.client reads (its _MAXHEADERS); more is HeadTooLarge
+HEADER_LINES = 99  # the most header lines http.client reads: its _MAXHEADERS (100) counts the blank line too
 
 
 @contextlib.contextmanager

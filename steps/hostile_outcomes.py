@@ -48,8 +48,8 @@ def told_not_http(context):
 @then("I am told the answer had more headers than the app reads")
 @judges(APP_TOLD)
 def told_head_too_large(context):
-    """The call failed with the client's head-too-large error, naming the 100 header lines it reads."""
-    expected = _error_at_api(services.HeadTooLarge, "more than 100 header lines", status=None)
+    """The call failed with the client's head-too-large error, naming the 99 header lines it reads."""
+    expected = _error_at_api(services.HeadTooLarge, "more than 99 header lines", status=None)
     assert_that(APP_TOLD(context), expected, "an answer with too many headers")
 
 
@@ -95,3 +95,11 @@ def told_too_many_redirects(context):
     for url in error.urls:
         assert_that(str(error), contains_string(url), "the message names each address")
 
+
+
+@then("I am told the answer had a header line longer than the app reads")
+@judges(APP_TOLD)
+def told_header_line_too_long(context):
+    """The call failed with the client's head-too-large error, naming the 64 KB line it reads (not as not-HTTP)."""
+    expected = _error_at_api(services.HeadTooLarge, "a header line over 64 KB", status=None)
+    assert_that(APP_TOLD(context), expected, "an answer with a header line too long")

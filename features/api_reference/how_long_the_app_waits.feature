@@ -1,0 +1,41 @@
+@api_reference @mock_only
+Feature: How long the app waits
+  Whoever uses the app is told in time when the users service is slow: the app waits so long
+  to be connected, so long for an answer to begin, and so long for a whole call, and says
+  which ran out. The live API cannot be made slow on demand, so: the mock only.
+
+  Scenario: a service that never takes the call
+    Given the users service never takes the app's call
+    And the app waits at most 30 ms to connect
+    When I look up user 3
+    Then I am told the users service did not take the call within 30 ms
+
+  Scenario: the whole call's time also bounds connecting
+    Given the users service never takes the app's call
+    And the app waits at most 30 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service did not take the call within 30 ms
+
+  Scenario: an answer that does not begin in time
+    Given the users service answers slowly
+    And the app waits at most 20 ms for an answer
+    When I look up user 3
+    Then I am told the users service did not answer within 20 ms
+
+  Scenario: the whole call's time runs out first
+    Given the users service answers slowly
+    And the app waits at most 30 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service had not answered when the whole call's 30 ms ran out
+
+  Scenario: a head that trickles in is cut off when the whole call's time runs out
+    Given the users service sends the head of each answer a byte at a time
+    And the app waits at most 30 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service had not answered when the whole call's 30 ms ran out
+
+  Scenario: a body that trickles in is cut off when the whole call's time runs out
+    Given the users service sends its answers very slowly
+    And the app waits at most 30 ms for a whole answer
+    When I list all users
+    Then I am told the users service was still sending its answer when the whole call's 30 ms ran out
