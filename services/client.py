@@ -109,6 +109,9 @@ class UsersClient:
         # loopback (the mock) never goes through one. requests reads the environment only while trust_env is on.
         self.session.trust_env = self._trust_env and not on_loopback(self.settings.base_url)
         deadline = deadline or Deadline(self.settings.total_timeout)
+        if deadline.passed():  # a redirect or a pause took the last of it: no attempt could end in time
+            raise errors.ApiTimeout(f"{url} was not asked: the call's total timeout of {deadline.seconds:g} s passed",
+                                    url=url)
         connect, read = timeout = deadline.timeout(self.settings)
         with transport.within(deadline):  # no socket read, head or body, waits past the deadline
             try:

@@ -1,5 +1,6 @@
 """Where the client's settings live: the one place the base URL and timeouts are read from."""
 
+import math
 import os
 from dataclasses import dataclass
 
@@ -15,7 +16,8 @@ def _seconds(environ, name, default, *, zero_ok=False):
         value = float(raw)
     except ValueError:
         raise ValueError(f"{name} must be a number of seconds, not {raw!r}") from None
-    if not 0 <= value < float("inf") or (value == 0 and not zero_ok):
+    at_least = value >= 0 if zero_ok else value > 0
+    if not (math.isfinite(value) and at_least):
         least = "0 seconds or more" if zero_ok else "more than 0 seconds"
         raise ValueError(f"{name} must be a finite number, {least}, not {raw!r}")
     return value

@@ -57,8 +57,7 @@ class _DeadlineReader(io.RawIOBase):
         return self._raw.fileno()
 
     def close(self):
-        if not self.closed:
-            self._raw.close()
+        self._raw.close()  # closing twice does nothing
         super().close()
 
 
@@ -161,7 +160,7 @@ def _malformed(exc, url):
 def _causes(exc):
     """The exception and every exception inside it (in its args, cause and context), outermost first."""
     found, todo = [], [exc]
-    while todo and len(found) < 20:
+    while todo:  # each exception once: a cycle of causes ends
         item = todo.pop(0)
         if isinstance(item, BaseException) and all(item is not seen for seen in found):
             found.append(item)

@@ -35,3 +35,12 @@ def told_not_a_user(context, fields):
     """The call failed with the client's wrong-shape error, naming the fields every user has that it lacks."""
     expected = a_service_error(services.WrongShape, saying=(f"expected a user, got an object without {fields}",))
     assert_that(APP_TOLD(context), expected, "an object that is not a whole user")
+
+
+@then('I am told the answer was labelled "{label}", not JSON')
+@judges(APP_TOLD)
+def told_labelled_otherwise(context, label):
+    """The call failed with the client's not-JSON error, naming the Content-Type the answer had instead."""
+    expected = a_service_error(services.NotJson, status=200, saying=(f"answered {label}, not JSON",),
+                               but_not=services.EmptyBody)
+    assert_that(APP_TOLD(context), expected, "an answer labelled as something other than JSON")

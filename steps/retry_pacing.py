@@ -51,6 +51,12 @@ def rate_limiting_until_past(context, minutes):
     context.mock.faults.status(429, retry_after=_http_date(-60 * minutes), times=1)
 
 
+@given("the users service is rate limiting, asking the app to wait until {minutes:d} minutes ago")
+def rate_limiting_with_past_date(context, minutes):
+    """Every request gets 429 with a Retry-After that is an HTTP date already past."""
+    context.mock.faults.status(429, retry_after=_http_date(-60 * minutes))
+
+
 def _http_date(seconds):
     """The HTTP date that many seconds from now (before now, if negative)."""
     return email.utils.formatdate(time.time() + seconds, usegmt=True)

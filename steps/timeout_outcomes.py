@@ -51,3 +51,19 @@ def told_still_sending(context, seconds):
     """The app was told the service is too slow: the answer had begun, but was not whole when the time ran out."""
     _told(context, services.ApiTimeout, "an answer slower than the whole call may take",
           ("sending its answer", f"after {seconds:g} s"), status=200)
+
+
+@then("I am told the users service stopped sending its answer part way")
+@judges(APP_TOLD)
+def told_stopped_part_way(context):
+    """The app was told the service is too slow: its answer began, then paused longer than the app waits for more."""
+    _told(context, services.ApiTimeout, "an answer that stopped part way", ("stopped sending its answer part way",),
+          status=200)
+
+
+@then("I am told the users service refused the connection")
+@judges(APP_TOLD)
+def told_refused(context):
+    """The app was told the service cannot be reached, in the words of the system: the connection was refused."""
+    _told(context, services.ApiUnavailable, "a service that refuses connections", ("cannot be reached: ",
+          "Connection refused"), but_not=services.ApiTimeout)

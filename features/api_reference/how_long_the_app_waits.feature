@@ -16,6 +16,11 @@ Feature: How long the app waits
     When I look up user 3
     Then I am told the users service did not take the call within 30 ms
 
+  Scenario: a service that refuses the call is told apart from a slow one
+    Given the users service is down
+    When I look up user 3
+    Then I am told the users service refused the connection
+
   Scenario: an answer that does not begin in time
     Given the users service answers slowly
     And the app waits at most 20 ms for an answer
@@ -39,3 +44,9 @@ Feature: How long the app waits
     And the app waits at most 30 ms for a whole answer
     When I list all users
     Then I am told the users service was still sending its answer when the whole call's 30 ms ran out
+
+  Scenario: an answer that stops part way for longer than the app waits
+    Given the users service pauses part way through each answer
+    And the app waits at most 20 ms for an answer
+    When I list all users
+    Then I am told the users service stopped sending its answer part way

@@ -49,6 +49,12 @@ Feature: How the app asks again
     When I look up user 3
     Then the app paused 10 ms before asking again
 
+  Scenario: a date already past is a pause of no time at all
+    Given the users service is rate limiting, asking the app to wait until 2 minutes ago
+    And the app does not ask again
+    When I look up user 3
+    Then I am told to try again in 0 seconds
+
   Scenario: a pause asked for in words the app cannot read
     Given the users service is rate limiting and says to come back "soon"
     And the app pauses 10 ms before asking again the first time

@@ -12,10 +12,10 @@ Feature: What the app takes as an answer
     When I list all users
     Then I am told the answer was not a list of objects
 
-  Scenario: one object where a list is expected
+  Scenario: an empty object where a list is expected
     Given the users service answers "/users" with:
       """
-      {"id": 1, "name": "Leanne Graham"}
+      {}
       """
     When I list all users
     Then I am told the answer was not a list of objects
@@ -40,3 +40,8 @@ Feature: What the app takes as an answer
     Given the users service sends JSON nested a hundred thousand levels deep
     When I list all users
     Then I am told the answer was nested too deeply to read
+
+  Scenario: an answer labelled as a web page is not read as JSON
+    Given the users service labels its answers as a web page
+    When I look up user 3
+    Then I am told the answer was labelled "text/html; charset=utf-8", not JSON
