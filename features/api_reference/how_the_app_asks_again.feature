@@ -7,34 +7,34 @@ Feature: How the app asks again
 
   Scenario: each pause is twice the one before
     Given the users service fails with a maintenance break
-    And the app pauses 10 ms before asking again the first time
+    And the app pauses 1 ms before asking again the first time
     When I look up user 3
-    Then the app paused 10 ms, then 20 ms before asking again
+    Then the app paused 1 ms, then 2 ms before asking again
 
   Scenario: no pause is longer than the longest the app takes
     Given the users service fails with a maintenance break
-    And the app pauses 10 ms before asking again the first time
-    And the app pauses at most 15 ms between tries
+    And the app pauses 1 ms before asking again the first time
+    And the app pauses at most 1.5 ms between tries
     When I look up user 3
-    Then the app paused 10 ms, then 15 ms before asking again
+    Then the app paused 1 ms, then 1.5 ms before asking again
 
   Scenario: the service asks for a longer pause than the app's own
-    Given the users service is rate limiting for 30 ms
-    And the app pauses 10 ms before asking again the first time
+    Given the users service is rate limiting for 3 ms
+    And the app pauses 1 ms before asking again the first time
     When I look up user 3
-    Then the app paused 30 ms before asking again
+    Then the app paused 3 ms before asking again
 
   Scenario: the service asks for exactly the longest pause the app takes
-    Given the users service is rate limiting for 30 ms
-    And the app pauses 10 ms before asking again the first time
-    And the app pauses at most 30 ms between tries
+    Given the users service is rate limiting for 3 ms
+    And the app pauses 1 ms before asking again the first time
+    And the app pauses at most 3 ms between tries
     When I look up user 3
-    Then the app paused 30 ms before asking again
+    Then the app paused 3 ms before asking again
 
   Scenario: the service asks for a longer pause than the app takes
-    Given the users service is rate limiting for 40 ms
-    And the app pauses 10 ms before asking again the first time
-    And the app pauses at most 30 ms between tries
+    Given the users service is rate limiting for 4 ms
+    And the app pauses 1 ms before asking again the first time
+    And the app pauses at most 3 ms between tries
     When I look up user 3
     Then the app did not pause
 
@@ -45,9 +45,9 @@ Feature: How the app asks again
 
   Scenario: a pause asked for until a date already past
     Given the users service was rate limiting until 2 minutes ago
-    And the app pauses 10 ms before asking again the first time
+    And the app pauses 1 ms before asking again the first time
     When I look up user 3
-    Then the app paused 10 ms before asking again
+    Then the app paused 1 ms before asking again
 
   Scenario: a date already past is a pause of no time at all
     Given the users service is rate limiting, asking the app to wait until 2 minutes ago
@@ -57,9 +57,9 @@ Feature: How the app asks again
 
   Scenario: a pause asked for in words the app cannot read
     Given the users service is rate limiting and says to come back "soon"
-    And the app pauses 10 ms before asking again the first time
+    And the app pauses 1 ms before asking again the first time
     When I look up user 3
-    Then the app paused 10 ms, then 20 ms before asking again
+    Then the app paused 1 ms, then 2 ms before asking again
 
   Scenario: a service that cannot say when is reported as busy, without a pause
     Given the users service is rate limiting and says to come back "soon"
