@@ -30,9 +30,10 @@ from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+SESSION = ("mutation.toml", "mutation.sqlite")  # cosmic-ray's configuration and session, in the copy of the tree
 TIMEOUT = 60.0  # seconds one mutant's runs may take: past it the mutant counts as killed (it hung the suite)
 CONFIG = """[cosmic-ray]
-module-path = "{module}"
+module-path = {modules}
 timeout = {timeout}
 excluded-modules = []
 test-command = "{python} -m mutation.suite {runs}"
@@ -50,12 +51,8 @@ def main(argv=None):
     listed = {name: _listed(HERE / f"{name}.toml") for name in ("equivalent", "survivors")}
     with tempfile.TemporaryDirectory(prefix="mutation-") as scratch:
         tree = _copy_tree(Path(scratch) / "tree")
-        mutants = {file: _mutants(tree, file, args.runs, listed) for file in files}
-        if args.sample:
-            _keep_sample(mutants, args.sample)
-        for file, found in mutants.items():
-            if any(m["state"] == "to run" for m in found):
-                _run(tree, file, found, args.runs, verbose=args.verbose)
+        mutants = _mutants(tree, files, args.runs, listed, args.sample)
+        _run(tree, mutants, verbose=args.verbose)
     report = _report(mutants, args.runs)
     print(report)
     if args.json:
@@ -85,8 +82,8 @@ def _parser():
 
 def _listed(path):
     """{(file, was, now): reason} from a list of mutants (equivalent.toml or survivors.toml)."""
-    entries = tomllib.loads(path.read_text())["mutant"] if path.exists() else []
-    return {(e["file"], e["was"], e["now"]): e["reason"] for e in entries}
+    entries = tomllib.loads(path.read_text()) if path.exists() else {}
+    return {(e["file"], e["was"], e["now"]): e["reason"] for e in entries.get("mutant", [])}
 
 
 def _copy_tree(to):
@@ -101,35 +98,50 @@ def _copy_tree(to):
     return to
 
 
-def _mutants(tree, file, runs, listed):
-    """Every mutant cosmic-ray plants in a file, each with its change and its state (to run, or why not)."""
-    config, db = _session(tree, file, runs)
-    subprocess.run(["cosmic-ray", "init", config, db], cwd=tree, check=True, capture_output=True)
-    source, found = (tree / file).read_text(), []
-    with use_db(str(tree / db), WorkDB.Mode.open) as work_db:
-        for item in work_db.work_items:
-            (spec,) = item.mutations
-            try:
-                mutated = mutate_code(source, get_operator(spec.operator_name)(), spec.occurrence)
-            except Exception:  # noqa: BLE001  (cosmic-ray 8.7 cannot replace a dotted name in an except clause)
-                mutated = None
-            was, now = _change(source, mutated)
-            mutant = {"job": item.job_id, "file": file, "line": spec.start_pos[0], "operator": spec.operator_name,
-                      "was": was, "now": now, "listed": listed["survivors"].get((file, was, now))}
-            reason = listed["equivalent"].get((file, was, now))
-            mutant["state"] = "to run" if _compiles(mutated) and reason is None else "left out"
-            mutant["why"] = ("cosmic-ray cannot plant it" if mutated is None else "does not compile"
-                             if not _compiles(mutated) else reason and f"equivalent: {reason}")
-            found.append(mutant)
+def _mutants(tree, files, runs, listed, sample=0):
+    """{file: every mutant cosmic-ray plants in it, each with its change and its state (to run, or why not)}.
+
+    With a sample, only the first `sample` mutants that can run, in the order of a hash of each one's place (file,
+    operator, the line's text, the column), are planted; the rest are left out unplanted (planting costs a parse).
+    """
+    (tree / SESSION[0]).write_text(CONFIG.format(modules=json.dumps(files), timeout=TIMEOUT, python=sys.executable,
+                                                 runs=runs))
+    subprocess.run(["cosmic-ray", "init", *SESSION], cwd=tree, check=True, capture_output=True)
+    sources, found = {file: (tree / file).read_text() for file in files}, {file: [] for file in files}
+    with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
+        items = [(item, Path(item.mutations[0].module_path).as_posix()) for item in work_db.work_items]
+    if sample:
+        items.sort(key=lambda pair: _place(pair[0].mutations[0], pair[1], sources[pair[1]]))
+    runnable = 0
+    for item, file in items:
+        spec = item.mutations[0]
+        mutant = {"job": item.job_id, "file": file, "line": spec.start_pos[0], "operator": spec.operator_name,
+                  "was": "", "now": "", "listed": None, "state": "left out", "why": "not in the sample"}
+        found[file].append(mutant)
+        if sample and runnable >= sample:
+            continue
+        try:
+            mutated = mutate_code(sources[file], get_operator(spec.operator_name)(), spec.occurrence)
+        except Exception:  # noqa: BLE001  (cosmic-ray 8.7 cannot replace a dotted name in an except clause)
+            mutated = None
+        mutant["was"], mutant["now"] = was, now = _change(sources[file], mutated)
+        mutant["listed"] = listed["survivors"].get((file, was, now))
+        reason = listed["equivalent"].get((file, was, now))
+        if mutated is None or not _compiles(mutated):
+            mutant["why"] = "cosmic-ray cannot plant it" if mutated is None else "does not compile"
+        elif reason is not None:
+            mutant["why"] = f"equivalent: {reason}"
+        else:
+            mutant["state"], mutant["why"], runnable = "to run", None, runnable + 1
+    for mutants in found.values():
+        mutants.sort(key=lambda m: m["line"])
     return found
 
 
-def _session(tree, file, runs):
-    """The cosmic-ray configuration and session database for a file (names inside the tree)."""
-    stem = file.replace("/", "_").removesuffix(".py")
-    config = f"mutation-{stem}.toml"
-    (tree / config).write_text(CONFIG.format(module=file, timeout=TIMEOUT, python=sys.executable, runs=runs))
-    return config, f"mutation-{stem}.sqlite"
+def _place(spec, file, source):
+    """A hash of where a mutant is planted, the same while its line is: the order a fixed sample takes them in."""
+    line = source.splitlines()[spec.start_pos[0] - 1].strip()
+    return hashlib.sha256(f"{file}|{spec.operator_name}|{line}|{spec.start_pos[1]}".encode()).hexdigest()
 
 
 def _change(source, mutated):
@@ -158,28 +170,20 @@ def _compiles(code):
     return True
 
 
-def _keep_sample(mutants, size):
-    """Mark all but `size` mutants to run as left out: the ones whose change hashes lowest (a fixed sample)."""
-    runnable = [m for found in mutants.values() for m in found if m["state"] == "to run"]
-    ranked = sorted(runnable, key=lambda m: hashlib.sha256(f"{m['file']}|{m['was']}|{m['now']}|{m['operator']}"
-                                                           .encode()).hexdigest())
-    for mutant in ranked[size:]:
-        mutant["state"], mutant["why"] = "left out", "not in the sample"
-
-
-def _run(tree, file, found, runs, verbose):
-    """Run cosmic-ray on a file's mutants to run; note each one's fate (killed by which run, or survived)."""
-    config, db = _session(tree, file, runs)
-    left_out = [m["job"] for m in found if m["state"] != "to run"]
-    with use_db(str(tree / db), WorkDB.Mode.open) as work_db:
+def _run(tree, mutants, verbose):
+    """Run cosmic-ray on the mutants to run; note each one's fate (killed by which run, or survived)."""
+    every = [m for found in mutants.values() for m in found]
+    left_out = [m["job"] for m in every if m["state"] != "to run"]
+    with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
         if left_out:
             work_db.set_multiple_results(left_out, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
-    print(f"== {file}: {len(found) - len(left_out)} mutants, the suite run against each", file=sys.stderr, flush=True)
-    subprocess.run(["cosmic-ray", "exec", config, db], cwd=tree, check=True,
+    print(f"== {len(every) - len(left_out)} mutants of {', '.join(mutants)}: the suite runs against each",
+          file=sys.stderr, flush=True)
+    subprocess.run(["cosmic-ray", "exec", *SESSION], cwd=tree, check=True,
                    stdout=None if verbose else subprocess.DEVNULL, stderr=None if verbose else subprocess.DEVNULL)
-    with use_db(str(tree / db), WorkDB.Mode.open) as work_db:
+    with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
         results = dict(work_db.results)
-    for mutant in found:
+    for mutant in every:
         result = results.get(mutant["job"])
         if mutant["state"] != "to run":
             continue

@@ -151,7 +151,7 @@ def _malformed(exc, url):
                                       url=url)
             return errors.HeadTooLarge(f"{url} answered with a header line over 64 KB; the client reads no further",
                                        url=url)
-        if type(cause) is http.client.HTTPException and "more than" in str(cause):  # "got more than 100 headers"
+        if type(cause) is http.client.HTTPException:  # http.client raises it bare only for "got more than 100 headers"
             return errors.HeadTooLarge(f"{url} answered with more than {HEADER_LINES} header lines; the client "
                                        "reads no further", url=url)
     return None

@@ -6,10 +6,12 @@ from steps.support.app_settings import (REFUSAL, SETTINGS, SETTINGS_READ, VARIAB
                                         variable_named)
 from steps.support.judging import judges
 from steps.support.matchers import equals
-from steps.support.outcome import record
+from steps.support.outcome import attempt, record
 from steps.support.tables import rows_of, takes
 
 import services
+
+from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 
 
 def _environment(context):
@@ -47,6 +49,17 @@ def app_reads_settings(context):
         record(context, via="the app's settings", measured={"refused": str(refused), "said": f"was refused: {refused}"})
     else:
         record(context, via="the app's settings", measured={"settings": settings, "said": "read its settings"})
+
+
+@when("an app with settings of its own, waiting at most {seconds:Duration} for an answer, looks up user {user_id:d}")
+def own_app_looks_up_user(context, seconds, user_id):
+    """A client made with its own settings (the service's address, that read timeout) looks up the user, then closes."""
+    own = services.Settings(base_url=services.settings.base_url, read_timeout=seconds)
+    client = services.UsersClient(settings=own)
+    try:
+        attempt(context, client.get_user, user_id)
+    finally:
+        client.close()
 
 
 @then("the app's settings are")

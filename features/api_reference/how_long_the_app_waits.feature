@@ -50,3 +50,8 @@ Feature: How long the app waits
     And the app waits at most 50 ms for an answer
     When I list all users
     Then I am told the users service stopped sending its answer part way
+
+  Scenario: an app given settings of its own keeps to them
+    Given the users service answers slowly
+    When an app with settings of its own, waiting at most 20 ms for an answer, looks up user 3
+    Then I am told the users service did not answer within 20 ms

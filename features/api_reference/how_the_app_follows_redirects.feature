@@ -53,6 +53,12 @@ Feature: How the app follows redirects
     When I look up user 3
     Then I am told the redirects went round in a loop, naming the addresses
 
+  Scenario: a loop further along the way
+    Given the users service redirects user 3 to user 4 with "found"
+    And the users service redirects user 4 to itself with "found"
+    When I look up user 3
+    Then I am told the redirects went round in a loop, naming the addresses
+
   Scenario: five redirects are followed
     Given the users service redirects the app 5 times before answering user 3
     When I look up user 3
