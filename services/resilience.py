@@ -93,4 +93,4 @@ def _read_parts(response, deadline, limit, parts):
 
 def _keep(response, parts):
     """Set what Response.content would have read, so .json(), .text and the report work as usual."""
-    response._content, response._content_consumed = b"".join(parts), True
+    response._content = b"".join(parts)  # Response.content then marks it consumed itself
