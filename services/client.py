@@ -183,7 +183,7 @@ def retry_after_seconds(value):
         return float(value.strip())
     try:
         return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
+    except ValueError:  # not an HTTP date either (the value is a header's text, so never of another type)
         return None
 
 

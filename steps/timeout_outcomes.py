@@ -4,7 +4,7 @@ import re
 
 from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import then
-from hamcrest import all_of, assert_that, greater_than, less_than_or_equal_to
+from hamcrest import all_of, assert_that, contains_string, greater_than, is_not, less_than_or_equal_to
 from steps.support.judging import APP_TOLD, judges
 from steps.support.matchers import a_service_error
 
@@ -63,6 +63,8 @@ def told_stopped_part_way(context):
 @then("I am told the users service refused the connection")
 @judges(APP_TOLD)
 def told_refused(context):
-    """The app was told the service cannot be reached, in the words of the system: the connection was refused."""
-    _told(context, services.ApiUnavailable, "a service that refuses connections", ("cannot be reached: ",
-          "Connection refused"), but_not=services.ApiTimeout)
+    """The app was told the service cannot be reached, in the system's words: a new connection was refused."""
+    _told(context, services.ApiUnavailable, "a service that refuses connections",
+          ("cannot be reached: Failed to establish a new connection", "Connection refused"), but_not=services.ApiTimeout)
+    assert_that(str(APP_TOLD(context).error), is_not(contains_string("HTTPConnection(")),
+                "the reason in a few words, without the HTTP library's own wrapping")
