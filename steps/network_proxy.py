@@ -1,6 +1,7 @@
 """Steps that put a proxy in the app's environment (HTTP_PROXY...), and point the app at a service by name."""
 
 import os
+import urllib.parse
 
 from behave import fixture, given, use_fixture
 from client_settings import client_setting
@@ -45,5 +46,20 @@ def pointed_at_localhost(context):
 @given("the app reaches the users service by a name only the environment's proxy knows")
 def reached_through_proxy(context):
     """The client's base URL names a server that never resolves; the environment's proxy (the mock) reaches it."""
+    _through_proxy(context, ELSEWHERE)
+
+
+@given('the app reaches the users service as "{address}", a name only the environment\'s proxy knows')
+def reached_by_name_through_proxy(context, address):
+    """The client's base URL is that address, whose server name must end in .invalid (it never resolves: RFC 6761)."""
+    host = urllib.parse.urlsplit(address).hostname or ""
+    if not host.endswith(".invalid"):
+        raise AssertionError(f"{address} names {host or 'no server'}: name one ending in .invalid, which never "
+                             "resolves, so that only the proxy can reach it (a scenario never reaches the internet)")
+    _through_proxy(context, address)
+
+
+def _through_proxy(context, address):
+    """The environment's proxy is the mock; the client is pointed at address."""
     use_fixture(proxy_in_environment, context, context.mock.base_url)
-    use_fixture(client_setting, context, "base_url", ELSEWHERE)
+    use_fixture(client_setting, context, "base_url", address)

@@ -15,10 +15,16 @@ Feature: How the app goes through a proxy
     When I look up user 3
     Then I get the user "Clementine Bauch" with username "Samantha"
 
-  Scenario: a service elsewhere is reached through the environment's proxy
-    Given the app reaches the users service by a name only the environment's proxy knows
+  Scenario Outline: a service elsewhere is reached through the environment's proxy
+    Given the app reaches the users service as "<address>", a name only the environment's proxy knows
     When I look up user 3
     Then I get the user "Clementine Bauch" with username "Samantha"
+
+    Examples:
+      | address                   |
+      | http://users.invalid      |
+      | http://api.users.invalid  |
+      | http://localhost.invalid  |
 
   Scenario: an answer through the proxy is cut off when the whole call's time runs out
     Given the app reaches the users service by a name only the environment's proxy knows
