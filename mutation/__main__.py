@@ -12,6 +12,7 @@ is a known gap, still run and counted, but it does not fail --check. See docs/mu
 """
 
 import argparse
+import compileall
 import difflib
 import hashlib
 import json
@@ -45,9 +46,15 @@ name = "local"
 
 def main(argv=None):
     """Plant the mutants of the files asked for, run the suite against each, report; exit 1 on --check failure."""
-    args = _parser().parse_args(argv)
-    files = [Path(f).as_posix() for f in args.files] or sorted(p.relative_to(ROOT).as_posix()
-                                                               for p in (ROOT / "services").glob("*.py"))
+    parser = _parser()
+    args = parser.parse_args(argv)
+    every = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "services").glob("*.py"))
+    files = [Path(f).as_posix() for f in args.files] or every
+    unknown = [f for f in files if f not in every]
+    if unknown:
+        parser.error(f"{unknown[0]} is not a module of services/; its modules are: {', '.join(every)}")
+    if args.sample < 0:
+        parser.error(f"--sample must be a number of mutants from 1 up (0: all), not {args.sample}")
     listed = {name: _listed(HERE / f"{name}.toml") for name in ("equivalent", "survivors")}
     with tempfile.TemporaryDirectory(prefix="mutation-") as scratch:
         tree = _copy_tree(Path(scratch) / "tree")
@@ -57,7 +64,8 @@ def main(argv=None):
     print(report)
     if args.json:
         Path(args.json).write_text(json.dumps(mutants, indent=1) + "\n")
-    unlisted = [m for found in mutants.values() for m in found if m["state"] == "survived" and not m["listed"]]
+    unlisted = [m for found in mutants.values() for m in found
+                if m["state"] in ("survived", "error") and not m["listed"]]
     if args.check and unlisted:
         print(f"\n{len(unlisted)} mutant(s) survived that mutation/survivors.toml does not list: a scenario is "
               "missing (or, if no test could tell it apart, list it in mutation/equivalent.toml with the reason)")
@@ -95,6 +103,10 @@ def _copy_tree(to):
         if source.is_file():
             (to / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, to / name)
+    # Compiled once here: each run of the suite is told not to write bytecode (so a mutant is never cached), and
+    # would otherwise compile every module again. A planted or restored file is newer than its bytecode, so read
+    # from source.
+    compileall.compile_dir(to, quiet=1, workers=1)
     return to
 
 
@@ -106,7 +118,9 @@ def _mutants(tree, files, runs, listed, sample=0):
     """
     (tree / SESSION[0]).write_text(CONFIG.format(modules=json.dumps(files), timeout=TIMEOUT, python=sys.executable,
                                                  runs=runs))
-    subprocess.run(["cosmic-ray", "init", *SESSION], cwd=tree, check=True, capture_output=True)
+    done = subprocess.run(["cosmic-ray", "init", *SESSION], cwd=tree, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"cosmic-ray init failed:\n{done.stderr[-2000:]}")
     sources, found = {file: (tree / file).read_text() for file in files}, {file: [] for file in files}
     with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
         items = [(item, Path(item.mutations[0].module_path).as_posix()) for item in work_db.work_items]
