@@ -120,6 +120,8 @@ class UsersClient:
             except requests.RequestException as exc:
                 raise transport.failure(exc, url, deadline, connect, read) from exc
             except ValueError as exc:  # requests parses a redirect's Location even when it does not follow it
+                if not _raised_in(exc, "resolve_redirects"):
+                    raise
                 raise errors.BadRedirect(f"{method} {url} was redirected to something that is not an address: {exc}",
                                          url=url) from exc
             try:
@@ -154,6 +156,14 @@ def on_loopback(base_url):
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _raised_in(exc, function):
+    """Whether the exception was raised inside a function of that name (anywhere down its traceback)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_name != function:
+        tb = tb.tb_next
+    return tb is not None
 
 
 def _status_error(response, not_found):

@@ -28,9 +28,9 @@ class Deadline:
         return time.monotonic() >= self._ends
 
     def timeout(self, settings):
-        """The (connect, read) timeout for the next attempt: the configured pair, cut to what is left (some is)."""
-        left = self.remaining()
-        return (min(settings.connect_timeout, left), min(settings.read_timeout, left))
+        """The (connect, read) timeout for the next attempt: connecting cut to what is left (some is); each read is
+        cut to what is left when it begins, by the transport (services/transport.py)."""
+        return (min(settings.connect_timeout, self.remaining()), settings.read_timeout)
 
 
 def pause_before_retry(settings, method, status, asked, retries_done, deadline):

@@ -35,6 +35,12 @@ Feature: How long the app waits
     When I look up user 3
     Then I am told the users service had not answered when the whole call's 30 ms ran out
 
+  Scenario: a head that stops part way is cut off when the whole call's time runs out
+    Given the users service sends the beginning of each answer's head, then nothing
+    And the app waits at most 30 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service had not answered when the whole call's 30 ms ran out
+
   Scenario: a head that trickles in is cut off when the whole call's time runs out
     Given the users service sends the head of each answer a byte at a time
     And the app waits at most 30 ms for a whole answer

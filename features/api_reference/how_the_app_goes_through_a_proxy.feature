@@ -28,7 +28,7 @@ Feature: How the app goes through a proxy
 
   Scenario: an answer through the proxy is cut off when the whole call's time runs out
     Given the app reaches the users service by a name only the environment's proxy knows
-    And the users service sends the head of each answer a byte at a time
+    And the users service sends the beginning of each answer's head, then nothing
     And the app waits at most 30 ms for a whole answer
     When I look up user 3
     Then I am told the users service had not answered when the whole call's 30 ms ran out
