@@ -119,9 +119,9 @@ class UsersClient:
                                                 **options)
             except requests.RequestException as exc:
                 raise transport.failure(exc, url, deadline, connect, read) from exc
-            except ValueError as exc:  # requests parses a redirect's Location even when it does not follow it
-                if not _raised_in(exc, "resolve_redirects"):
-                    raise
+            # A bare ValueError comes only from a redirect's Location, which requests parses even when it does not
+            # follow it: every address of its own it prepares, and a bad one is InvalidURL, a RequestException.
+            except ValueError as exc:
                 raise errors.BadRedirect(f"{method} {url} was redirected to something that is not an address: {exc}",
                                          url=url) from exc
             try:
@@ -156,14 +156,6 @@ def on_loopback(base_url):
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _raised_in(exc, function):
-    """Whether the exception was raised inside a function of that name (anywhere down its traceback)."""
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_name != function:
-        tb = tb.tb_next
-    return tb is not None
 
 
 def _status_error(response, not_found):
