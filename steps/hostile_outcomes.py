@@ -74,11 +74,14 @@ def told_write_redirected(context):
 @then("I am told the redirects went round in a loop, naming the addresses")
 @judges(APP_TOLD)
 def told_redirect_loop(context):
-    """The call failed with the client's redirect-loop error; its message names every address of the loop."""
+    """The call failed with the client's redirect-loop error as soon as the loop closed; its message names every
+    address of the loop."""
     came = APP_TOLD(context)
     assert_that(came, _error_at_api(services.RedirectLoop, "loop", status=302), "redirects in a loop")
     error = came.error
     assert_that(error.urls[:-1], has_item(error.urls[-1]), "the addresses before the one the loop leads back to")
+    assert_that(error.urls[:-1], has_length(len(set(error.urls[:-1]))),
+                "the addresses before it, each once: the loop is named as soon as it closes")
     for url in error.urls:
         assert_that(str(error), contains_string(url), "the message names each address of the loop")
 
