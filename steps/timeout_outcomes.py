@@ -39,9 +39,10 @@ def told_no_answer_in(context, seconds):
 @then("I am told the users service had not answered when the whole call's {seconds:Duration} ran out")
 @judges(APP_TOLD)
 def told_no_answer_by_deadline(context, seconds):
-    """The app was told the service is too slow: no answer had come when the call's whole time ran out."""
+    """The app was told the service is too slow: no answer had come when the call's whole time ran out (or it ran
+    out before the app could even ask, on a busy machine: the same rule)."""
     _told(context, services.ApiTimeout, "a service slower than the whole call may take",
-          (f"had not answered when the call's total timeout of {seconds:g} s passed",))
+          (f"the call's total timeout of {seconds:g} s passed",))
 
 
 @then("I am told the users service was still sending its answer when the whole call's {seconds:Duration} ran out")

@@ -25,29 +25,29 @@ Feature: How long the app waits
 
   Scenario: an answer that does not begin in time
     Given the users service answers slowly
-    And the app waits at most 20 ms for an answer
+    And the app waits at most 10 ms for an answer
     When I look up user 3
-    Then I am told the users service did not answer within 20 ms
+    Then I am told the users service did not answer within 10 ms
 
   Scenario: the whole call's time runs out first
     Given the users service answers slowly
-    And the app waits at most 30 ms for a whole answer
+    And the app waits at most 10 ms for a whole answer
     When I look up user 3
-    Then I am told the users service had not answered when the whole call's 30 ms ran out
+    Then I am told the users service had not answered when the whole call's 10 ms ran out
 
   Scenario: a head that stops part way is cut off when the whole call's time runs out
     Given the users service sends the beginning of each answer's head, then nothing
-    And the app waits at most 30 ms for a whole answer
+    And the app waits at most 10 ms for a whole answer
     When I look up user 3
-    Then I am told the users service had not answered when the whole call's 30 ms ran out
+    Then I am told the users service had not answered when the whole call's 10 ms ran out
 
   Scenario: a head that trickles in is cut off when the whole call's time runs out
     Given the users service sends the head of each answer a byte at a time
-    And the app waits at most 30 ms for a whole answer
+    And the app waits at most 10 ms for a whole answer
     When I look up user 3
-    Then I am told the users service had not answered when the whole call's 30 ms ran out
+    Then I am told the users service had not answered when the whole call's 10 ms ran out
 
   Scenario: an app given settings of its own keeps to them
     Given the users service answers slowly
-    When an app with settings of its own, waiting at most 20 ms for an answer, looks up user 3
-    Then I am told the users service did not answer within 20 ms
+    When an app with settings of its own, waiting at most 10 ms for an answer, looks up user 3
+    Then I am told the users service did not answer within 10 ms

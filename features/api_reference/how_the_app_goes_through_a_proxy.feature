@@ -29,9 +29,9 @@ Feature: How the app goes through a proxy
   Scenario: an answer through the proxy is cut off when the whole call's time runs out
     Given the app reaches the users service by a name only the environment's proxy knows
     And the users service sends the beginning of each answer's head, then nothing
-    And the app waits at most 30 ms for a whole answer
+    And the app waits at most 10 ms for a whole answer
     When I look up user 3
-    Then I am told the users service had not answered when the whole call's 30 ms ran out
+    Then I am told the users service had not answered when the whole call's 10 ms ran out
 
   Scenario: a redirect naming the standard port stays on the same server
     Given the app reaches the users service by a name only the environment's proxy knows
