@@ -1,5 +1,6 @@
 """Steps about how the app is configured: its built-in settings and the environment variables that change them."""
 
+import requests
 from behave import given, then, when
 from hamcrest import assert_that
 from steps.support.app_settings import (REFUSAL, SETTINGS, SETTINGS_READ, VARIABLES, setting_named, value_in_words,
@@ -55,7 +56,9 @@ def app_reads_settings(context):
 def own_app_looks_up_user(context, seconds, user_id):
     """A client made with its own settings (the service's address, that read timeout) looks up the user, then closes."""
     own = services.Settings(base_url=services.settings.base_url, read_timeout=seconds)
-    client = services.UsersClient(settings=own)
+    session = requests.Session()
+    session.hooks = services.default_client().session.hooks  # what comes back is recorded as for the app's calls
+    client = services.UsersClient(settings=own, session=session)
     try:
         attempt(context, client.get_user, user_id)
     finally:
