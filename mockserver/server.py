@@ -118,6 +118,11 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
                 except OSError:
                     pass
 
+    def open_connections(self):
+        """How many connections are open now."""
+        with self._lock:
+            return len(self._connections)
+
     def close_connections(self):
         """Shut every open connection down, so handler threads blocked on a read return at once."""
         with self._lock:
@@ -233,6 +238,11 @@ class MockServer:
         self.stop()
 
     # -- state ----------------------------------------------------------------------------------
+
+    @property
+    def open_connections(self):
+        """How many client connections the mock has open now."""
+        return self._httpd.open_connections()
 
     def reset(self):
         """Back to the seed for the next scenario: its data, empty journal, no errors, writes allowed, no faults, no

@@ -43,8 +43,8 @@ def default_client():
 
 
 def close():
-    """Close the shared client's connections (the hooks call this after the run)."""
-    client = _clients.pop("default", None)
+    """Close the shared client's connections (the hooks call this after the run); a later call opens new ones."""
+    client = _clients.get("default")
     if client is not None:
         client.close()
 

@@ -1,13 +1,12 @@
 """The users API client: one session, a (connect, read) timeout on every request, typed errors."""
 
 import email.utils
-import functools
 import http.cookiejar
 import ipaddress
 import re
 import time
 import urllib.parse
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import json as _json_module
 
@@ -24,9 +23,8 @@ _USER_FIELDS = ("id", "name", "username", "email")
 _NO_COOKIES = http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
 
 
-@dataclass(frozen=True)
-class Answer:
-    """An answer exactly as it came: for documenting the HTTP contract itself."""
+class Answer(NamedTuple):
+    """An answer exactly as it came: for documenting the HTTP contract itself (a tuple: it cannot be changed)."""
 
     status: int
     headers: dict
@@ -35,21 +33,15 @@ class Answer:
 
     def json(self):
         """The body decoded as JSON; NotJson if it is not."""
-        try:
-            return _json_module.loads(self.text)
-        except ValueError as exc:
-            raise errors.NotJson(f"{self.url} answered a body that is not JSON", url=self.url,
-                                 status=self.status) from exc
-        except RecursionError as exc:
-            raise errors.NotJson(f"{self.url} answered JSON nested too deeply to read", url=self.url,
-                                 status=self.status) from exc
+        return _decoded(lambda: _json_module.loads(self.text), {"url": self.url, "status": self.status})
 
 
 class UsersClient:
     """Calls the users endpoint of a JSONPlaceholder deployment named by its settings."""
 
-    def __init__(self, settings=None, session=None):
+    def __init__(self, settings=None, session=None, sleep=time.sleep):
         self.settings = settings if settings is not None else default_settings
+        self.sleep = sleep  # how the client pauses between tries (a scenario notes the pauses through it)
         self.session = transport.mount(session or requests.Session())  # every read ends by the call's deadline
         self.session.cookies.set_policy(_NO_COOKIES)
         self._trust_env = self.session.trust_env
@@ -122,6 +114,9 @@ class UsersClient:
         # loopback (the mock) never goes through one. requests reads the environment only while trust_env is on.
         self.session.trust_env = self._trust_env and not on_loopback(self.settings.base_url)
         deadline = deadline or Deadline(self.settings.total_timeout)
+        if deadline.passed():  # a redirect or a pause took the last of it: no attempt could end in time
+            raise errors.ApiTimeout(f"{url} was not asked: the call's total timeout of {deadline.seconds:g} s passed",
+                                    url=url)
         connect, read = timeout = deadline.timeout(self.settings)
         with transport.within(deadline):  # no socket read, head or body, waits past the deadline
             try:
@@ -129,6 +124,11 @@ class UsersClient:
                                                 **options)
             except requests.RequestException as exc:
                 raise transport.failure(exc, url, deadline, connect, read) from exc
+            # A bare ValueError comes only from a redirect's Location, which requests parses even when it does not
+            # follow it: every address of its own it prepares, and a bad one is InvalidURL, a RequestException.
+            except ValueError as exc:
+                raise errors.BadRedirect(f"{method} {url} was redirected to something that is not an address: {exc}",
+                                         url=url) from exc
             try:
                 return read_body(response, deadline, self.settings.max_body_bytes)
             finally:
@@ -148,11 +148,10 @@ class UsersClient:
             pause = pause_before_retry(self.settings, method, response.status_code, asked, retries_done, deadline)
             if pause is None:
                 raise _status_error(response, not_found)
-            time.sleep(pause)  # bounded by retry_max_wait and by the call's deadline
+            self.sleep(pause)  # bounded by retry_max_wait and by the call's deadline
             retries_done += 1
 
 
-@functools.lru_cache(maxsize=64)
 def on_loopback(base_url):
     """Whether a base URL names this machine's loopback interface (127.0.0.0/8, ::1 or localhost)."""
     host = urllib.parse.urlsplit(base_url).hostname or ""
@@ -191,7 +190,7 @@ def retry_after_seconds(value):
         return float(value.strip())
     try:
         return max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
+    except ValueError:  # not an HTTP date either (the value is a header's text, so never of another type)
         return None
 
 
@@ -203,12 +202,17 @@ def _json_body(response):
         raise errors.EmptyBody(f"{response.url} answered {response.status_code} with an empty body", **context)
     if "json" not in content_type:
         raise errors.NotJson(f"{response.url} answered {content_type or 'no Content-Type'}, not JSON", **context)
+    return _decoded(response.json, context)
+
+
+def _decoded(decode, context):
+    """What decode() reads as JSON; NotJson, naming the address, when it is not JSON or nested too deeply to read."""
     try:
-        return response.json()
+        return decode()
     except ValueError as exc:
-        raise errors.NotJson(f"{response.url} answered a body that is not valid JSON: {exc}", **context) from exc
+        raise errors.NotJson(f"{context['url']} answered a body that is not valid JSON: {exc}", **context) from exc
     except RecursionError as exc:  # the JSON decoder recurses once per level of nesting
-        raise errors.NotJson(f"{response.url} answered JSON nested too deeply to read", **context) from exc
+        raise errors.NotJson(f"{context['url']} answered JSON nested too deeply to read", **context) from exc
 
 
 def _list_of_objects(body):

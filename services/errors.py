@@ -90,7 +90,7 @@ class NotHttp(MalformedAnswer):
 
 
 class HeadTooLarge(MalformedAnswer):
-    """Raised when an answer's head has more header lines (100) or a longer line (64 KB) than the client reads."""
+    """Raised when an answer's head has more header lines (99) or a longer line (64 KB) than the client reads."""
 
 
 class BadFraming(MalformedAnswer):

@@ -10,13 +10,13 @@ import urllib.parse
 
 from requests.exceptions import RequestException
 from requests.models import PreparedRequest
+from requests.utils import DEFAULT_PORTS
 
 from . import errors
 
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 5  # a read follows this many redirects at most (requests' own default is 30)
 FOLLOWED_METHODS = ("GET", "HEAD")
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def is_redirect(response):
@@ -51,7 +51,7 @@ def origin(url):
     """(scheme, host, port) of a URL, the port filled in for http and https."""
     parts = urllib.parse.urlsplit(url)
     scheme = parts.scheme.lower()
-    return scheme, (parts.hostname or "").lower(), parts.port or _DEFAULT_PORTS.get(scheme)
+    return scheme, (parts.hostname or "").lower(), parts.port or DEFAULT_PORTS.get(scheme)  # requests' own: http 80, https 443
 
 
 def _absolute(base, location):

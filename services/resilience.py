@@ -10,7 +10,7 @@ from .transport import bad_framing
 
 RETRY_STATUSES = (429, 503)  # "slow down" and "not now": asking again later can help
 RETRIED_METHODS = ("GET", "HEAD")  # idempotent reads only: a write is never sent twice
-READ_SIZE = 64 * 1024
+READ_SIZE = 65536  # bytes: a read never asks for more (64 KiB)
 
 
 class Deadline:
@@ -21,17 +21,17 @@ class Deadline:
         self._ends = time.monotonic() + seconds
 
     def remaining(self):
-        """Seconds left, never below 0."""
-        return max(0.0, self._ends - time.monotonic())
+        """Seconds left (0 or less once the moment has come)."""
+        return self._ends - time.monotonic()
 
     def passed(self):
         """Whether the moment has come."""
         return time.monotonic() >= self._ends
 
     def timeout(self, settings):
-        """The (connect, read) timeout for the next attempt: the configured pair, cut to what is left."""
-        left = max(self.remaining(), 0.001)
-        return (min(settings.connect_timeout, left), min(settings.read_timeout, left))
+        """The (connect, read) timeout for the next attempt: connecting cut to what is left (some is); each read is
+        cut to what is left when it begins, by the transport (services/transport.py)."""
+        return (min(settings.connect_timeout, self.remaining()), settings.read_timeout)
 
 
 def pause_before_retry(settings, method, status, asked, retries_done, deadline):
@@ -40,7 +40,10 @@ def pause_before_retry(settings, method, status, asked, retries_done, deadline):
         return None
     if asked is not None and asked > settings.retry_max_wait:
         return None  # the API asks for a longer pause than the client may take: never retry sooner than asked
-    pause = min(max(settings.retry_backoff * 2**retries_done, asked or 0.0), settings.retry_max_wait)
+    pause = settings.retry_backoff * 2**retries_done
+    if asked is not None:
+        pause = max(pause, asked)
+    pause = min(pause, settings.retry_max_wait)
     return pause if pause < deadline.remaining() else None
 
 
@@ -94,4 +97,4 @@ def _read_parts(response, deadline, limit, parts):
 
 def _keep(response, parts):
     """Set what Response.content would have read, so .json(), .text and the report work as usual."""
-    response._content, response._content_consumed = b"".join(parts), True
+    response._content = b"".join(parts)  # Response.content then marks it consumed itself

@@ -16,7 +16,7 @@ from . import errors
 
 # The deadline of the call running in this thread (None outside a call: only the socket timeouts apply).
 _deadline = contextvars.ContextVar("services_deadline", default=None)
-HEADER_LINES = 100  # the most header lines http.client reads (its _MAXHEADERS); more is HeadTooLarge
+HEADER_LINES = 99  # the most header lines http.client reads: its _MAXHEADERS (100) counts the blank line too
 _LENGTH = re.compile(r"[0-9]+")  # RFC 9110 section 8.6: Content-Length = 1*DIGIT
 
 
@@ -59,8 +59,7 @@ class _DeadlineReader(io.RawIOBase):
         return self._raw.fileno()
 
     def close(self):
-        if not self.closed:
-            self._raw.close()
+        self._raw.close()  # closing twice does nothing
         super().close()
 
 
@@ -206,7 +205,7 @@ def _malformed(exc, url):
                                       url=url)
             return errors.HeadTooLarge(f"{url} answered with a header line over 64 KB; the client reads no further",
                                        url=url)
-        if type(cause) is http.client.HTTPException and "more than" in str(cause):  # "got more than 100 headers"
+        if type(cause) is http.client.HTTPException:  # http.client raises it bare only for "got more than 100 headers"
             return errors.HeadTooLarge(f"{url} answered with more than {HEADER_LINES} header lines; the client "
                                        "reads no further", url=url)
     return None
@@ -229,7 +228,7 @@ def _stalled(exc, url, deadline, connect):
 def _causes(exc):
     """The exception and every exception inside it (in its args, cause and context), outermost first."""
     found, todo = [], [exc]
-    while todo and len(found) < 20:
+    while todo:  # each exception once: a cycle of causes ends
         item = todo.pop(0)
         if isinstance(item, BaseException) and all(item is not seen for seen in found):
             found.append(item)

@@ -73,6 +73,12 @@ def service_trickles(context):
     context.mock.faults.trickle(piece=64, seconds=0.005)
 
 
+@given("the users service pauses part way through each answer")
+def service_pauses_part_way(context):
+    """Each answer's body comes in pieces of 1,000 bytes, a second apart (a scenario's reset cuts the wait short)."""
+    context.mock.faults.trickle(piece=1000, seconds=1.0)
+
+
 @given("the users service is rate limiting")
 @mock_only(FAULT)
 def service_rate_limiting(context):

@@ -39,3 +39,9 @@ def patience_for_size(context, size):
 def no_retries(context):
     """The client makes one attempt per call, even where a retry could help."""
     use_fixture(client_setting, context, "retries", 0)
+
+
+@given("the app waits at most {seconds:Duration} to connect")
+def patience_for_connection(context, seconds):
+    """The client's connect timeout: how long it waits for the service to take the call."""
+    use_fixture(client_setting, context, "connect_timeout", seconds)

@@ -57,7 +57,8 @@ def told_failed(context, failure):
 def told_unexpected_status(context, status):
     """The app was told the API answered that status, which it has no meaning for (not busy, failing or missing)."""
     _told(context, services.UnexpectedResponse, "an answer with a status the app does not expect", status=status,
-          but_not=(services.ServerError, services.RateLimited))
+          but_not=(services.ServerError, services.RateLimited, services.WriteRefused, services.BadRedirect,
+                   services.InvalidBody))
 
 
 @then("I am told the answer was cut short")

@@ -48,8 +48,8 @@ def told_not_http(context):
 @then("I am told the answer had more headers than the app reads")
 @judges(APP_TOLD)
 def told_head_too_large(context):
-    """The call failed with the client's head-too-large error, naming the 100 header lines it reads."""
-    expected = _error_at_api(services.HeadTooLarge, "more than 100 header lines", status=None)
+    """The call failed with the client's head-too-large error, naming the 99 header lines it reads."""
+    expected = _error_at_api(services.HeadTooLarge, "more than 99 header lines", status=None)
     assert_that(APP_TOLD(context), expected, "an answer with too many headers")
 
 
@@ -74,11 +74,14 @@ def told_write_redirected(context):
 @then("I am told the redirects went round in a loop, naming the addresses")
 @judges(APP_TOLD)
 def told_redirect_loop(context):
-    """The call failed with the client's redirect-loop error; its message names every address of the loop."""
+    """The call failed with the client's redirect-loop error as soon as the loop closed; its message names every
+    address of the loop."""
     came = APP_TOLD(context)
     assert_that(came, _error_at_api(services.RedirectLoop, "loop", status=302), "redirects in a loop")
     error = came.error
     assert_that(error.urls[:-1], has_item(error.urls[-1]), "the addresses before the one the loop leads back to")
+    assert_that(error.urls[:-1], has_length(len(set(error.urls[:-1]))),
+                "the addresses before it, each once: the loop is named as soon as it closes")
     for url in error.urls:
         assert_that(str(error), contains_string(url), "the message names each address of the loop")
 
@@ -129,3 +132,11 @@ def told_length_with_chunks(context):
 def told_bad_chunk(context):
     """The call failed with the client's bad-chunk error, quoting the bytes where CRLF should have been."""
     _told_misframed(context, services.BadChunk, "a chunk followed by b'XX', not CRLF", "an answer with a chunk longer than its size")
+
+
+@then("I am told the answer had a header line longer than the app reads")
+@judges(APP_TOLD)
+def told_header_line_too_long(context):
+    """The call failed with the client's head-too-large error, naming the 64 KB line it reads (not as not-HTTP)."""
+    expected = _error_at_api(services.HeadTooLarge, "a header line over 64 KB", status=None)
+    assert_that(APP_TOLD(context), expected, "what the app was told of an answer with a header line too long")

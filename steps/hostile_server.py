@@ -6,6 +6,7 @@ from steps.support.selection import mock_only
 HOSTILE = "only the mock can be made a hostile server"  # on the live API: skipped, saying so
 
 SLOW_PACE = 0.01  # seconds between the bytes of a trickled head, or between interim answers
+STALL = 60.0  # seconds a stalled head waits before its next piece: longer than any patience a scenario gives
 SLOW_HOP = 0.05  # seconds each redirect of a slow chain takes
 
 
@@ -56,6 +57,12 @@ def service_sends_many_headers(context):
 def service_trickles_head(context):
     """The status line and headers of each answer come one byte every 0.01 s."""
     context.mock.faults.slow_head(piece=1, seconds=SLOW_PACE)
+
+
+@given("the users service sends the beginning of each answer's head, then nothing")
+def service_stalls_in_head(context):
+    """Each answer's first 20 bytes come at once, the rest a minute later (a scenario's reset cuts the wait short)."""
+    context.mock.faults.slow_head(piece=20, seconds=STALL)
 
 
 @given("the users service keeps saying it will answer but never does")

@@ -43,6 +43,7 @@ HEAD_KINDS = ("stall_upload",)  # faults that hit a request once its head is rea
 KINDS += tuple(HOSTILE_KINDS)
 MAX_SIZE = 1 << 40  # a gzip bomb unpacks to a terabyte at most
 DESCRIPTIONS.update(HOSTILE_KINDS)
+MIN_LINES, MAX_LINES = 3, 10_000  # many_headers: a head of its own has Content-Type, Content-Length, Connection
 MAX_SECONDS = 3600.0  # no fault waits longer than an hour (and stop() cuts every wait short anyway)
 
 
@@ -81,6 +82,7 @@ class Fault:
     retry_after: str = None  # status: the Retry-After header sent with it, if any
     piece: int = 64  # trickle: bytes per piece
     size: int = 1 << 30  # gzip_bomb: bytes it unpacks to (in whole MiB, rounded up)
+    lines: int = None  # many_headers: exactly this many header lines in all (None: 150 more than usual)
     hits: int = field(default=0, compare=False)
 
     def __post_init__(self):
@@ -95,6 +97,9 @@ class Fault:
             raise ValueError(f"a trickle's piece must be a whole number of bytes from 1 up, not {self.piece!r}")
         if not isinstance(self.size, int) or not 1 <= self.size <= MAX_SIZE:
             raise ValueError(f"a gzip bomb's size must be a whole number of bytes from 1 to 2**40, not {self.size!r}")
+        if self.lines is not None and (not isinstance(self.lines, int) or not MIN_LINES <= self.lines <= MAX_LINES):
+            raise ValueError(f"a head's header lines must be a whole number from {MIN_LINES} to {MAX_LINES}, "
+                             f"not {self.lines!r}")
         self.seconds = seconds(self.seconds, f"the {self.kind} fault's seconds")
         if self.kind == "status":
             self.status = error_status(self.status)
@@ -218,9 +223,9 @@ class FaultPlan(Plan):
         """Answer with the body alone, no status line or headers, then close."""
         return self.add(Fault("http09", **target))
 
-    def many_headers(self, **target):
-        """Answer with 150 extra header lines."""
-        return self.add(Fault("many_headers", **target))
+    def many_headers(self, lines=None, **target):
+        """Answer with 150 extra header lines, or with exactly `lines` header lines in all."""
+        return self.add(Fault("many_headers", lines=lines, **target))
 
     def slow_head(self, piece=1, seconds=0.01, **target):
         """Send the answer's head `piece` bytes every `seconds`, then the body."""

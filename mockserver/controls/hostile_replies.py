@@ -42,6 +42,8 @@ def hostile_reply(fault, cancelled, request, answer):
         headers = [(k, v) for k, v in plain.headers if k.lower() != "content-length"]
         return dataclasses.replace(plain, headers=[*headers, ("Content-Encoding", "gzip"),
                                                    ("Content-Length", str(len(packed)))], body=packed)
+    if fault.kind == "many_headers" and fault.lines is not None:
+        return _deliver(plain, lambda wfile, blob, keep: _exact_head(wfile, plain.body, fault.lines))
     if fault.kind == "many_headers":
         padding = [(f"X-Padding-{n}", "1") for n in range(PADDING_HEADERS)]
         return dataclasses.replace(plain, headers=[*plain.headers, *padding])
@@ -120,6 +122,14 @@ def _continue(wfile, fault, cancelled):
     """`100 Continue` interim answers, one every fault.seconds, and never the answer itself."""
     while not cancelled.wait(fault.seconds):
         wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+    return False
+
+
+def _exact_head(wfile, body, lines):
+    """A 200 whose head has exactly `lines` header lines (padding after the three it needs), the body, then close."""
+    head = ["HTTP/1.1 200 OK", JSON_TYPE[0] + ": " + JSON_TYPE[1], f"Content-Length: {len(body)}", "Connection: close"]
+    head += [f"X-Padding-{n}: 1" for n in range(lines - 3)]
+    wfile.write(("\r\n".join(head) + "\r\n\r\n").encode("ascii") + body)
     return False
 
 
