@@ -6,7 +6,7 @@ from behave import given, then, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges
 from steps.support.matchers import equals
-from steps.support.outcome import record
+from steps.support.outcome import Via, record
 
 import services
 
@@ -36,7 +36,7 @@ def app_closes_connections(context):
     """The app closes its shared client's pooled connections (services.close()), noting how many the mock had open."""
     before = context.mock.open_connections
     services.close()
-    record(context, via="the app's connections", where=f"the mock at {context.mock.base_url}",
+    record(context, via=Via.APP_CONNECTIONS, where=f"the mock at {context.mock.base_url}",
            measured={"open before": before, "said": f"closed its connections ({before} open at the mock before)"})
 
 

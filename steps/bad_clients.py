@@ -11,14 +11,14 @@ from hamcrest import assert_that, empty, has_entries, is_, less_than, starts_wit
 from steps.support.judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, Reading, judges
 from steps.support.wire.malformed_requests import HOST, JSON_TYPE, MALFORMED
 from steps.support.matchers import equals, shows_no_python
-from steps.support.outcome import asked_for, heard
+from steps.support.outcome import Via, asked_for, heard
 from steps.support.selection import mock_only
 
 MOCK_SETTING = "the live API is not ours to strain or to set limits on"  # on the live API: skipped, saying so
 
 WHAT_CAME = Reading("what came back: an answer, or a connection closed without one", "any When that got an answer "
                     "from the API, or a raw client's When whose connection was closed",
-                    lambda context, came: came if came.status is not None or (came.via == "a raw client" and came.closed)
+                    lambda context, came: came if came.status is not None or (came.via is Via.RAW_CLIENT and came.closed)
                     else None)
 PEAK_BEFORE = Reading("the mock's peak memory before the When, and what came back",
                       "'When a client uploads a user compressed with gzip that inflates to N MB'",

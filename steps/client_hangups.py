@@ -9,7 +9,7 @@ from behave import fixture, then, use_fixture, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges
 from steps.support.matchers import equals
-from steps.support.outcome import record
+from steps.support.outcome import Via, record
 
 ARRIVAL_DEADLINE = 5.0  # seconds for the clients' requests to reach the mock (far more than they need)
 HUNG_UP = Reading("the mock's threads for clients that hung up while their answer waited",
@@ -68,7 +68,7 @@ def _hang_up(context, count, path):
     assert_that(len(theirs), equals(count), "threads the mock started for the clients")
     for sock in context.waiting:
         sock.close()
-    record(context, via="clients that hung up", method="GET", address=path, where=f"the mock at {context.mock.base_url}",
+    record(context, via=Via.HUNG_UP, method="GET", address=path, where=f"the mock at {context.mock.base_url}",
            measured={"their_threads": theirs, "hung_up_at": time.monotonic(),
                      "said": f"had {count} clients hang up while their answers waited"})
 

@@ -10,7 +10,7 @@ from behave import fixture, given, then, use_fixture, when
 from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
 from steps.support.judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
 from steps.support.matchers import equals, shows_no_python
-from steps.support.outcome import heard, record
+from steps.support.outcome import Via, heard, record
 
 from mockserver import MockServer
 from mockserver.__main__ import parse_args
@@ -98,7 +98,7 @@ def stop_own(context):
     """Stop the scenario's own mock, timing how long stop() takes."""
     own, began = OWN_MOCK(context), time.monotonic()
     own.stop()
-    record(context, via="the mock itself", where=f"the mock at {own.base_url}", elapsed=time.monotonic() - began,
+    record(context, via=Via.MOCK_ITSELF, where=f"the mock at {own.base_url}", elapsed=time.monotonic() - began,
            measured={"stopped": True})
 
 
@@ -196,7 +196,7 @@ def start_again(context):
     except Exception as error:  # noqa: BLE001 - the Then steps judge whatever was raised
         raised = error
     said = f"start() raised {type(raised).__name__}: {raised}" if raised else "start() returned"
-    record(context, via="the mock itself", where=f"the mock at {own.base_url}",
+    record(context, via=Via.MOCK_ITSELF, where=f"the mock at {own.base_url}",
            measured={"start_raised": raised, "said": said})
 
 
@@ -208,7 +208,7 @@ def stop_from_many_threads(context, mocks, threads):
         mock = use_fixture(own_mock, context)
         ports.append(mock.port)
         errors += _stop_at_once(mock, threads)
-    record(context, via="the mock itself", elapsed=time.monotonic() - began,
+    record(context, via=Via.MOCK_ITSELF, elapsed=time.monotonic() - began,
            measured={"stop_errors": errors, "stopped_ports": ports,
                      "said": f"stopped {mocks} mocks from {threads} threads each, with {len(errors)} errors"})
 

@@ -146,7 +146,7 @@ def shape(context):
         return None
     records = came.records
     first = records[0] if isinstance(records, list) and records else records
-    return [came.via, came.method, came.status, type(came.error).__name__ if came.error else None, came.kind,
+    return [came.via.value, came.method, came.status, type(came.error).__name__ if came.error else None, came.kind,
             type(records).__name__, bool(records), sorted(first) if isinstance(first, dict) else None,
             type(came.document).__name__, sorted(h.lower() for h in came.headers),
             sorted(h.lower() for h in came.sent_headers), came.closed, came.connection is not None,

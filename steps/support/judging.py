@@ -7,7 +7,7 @@ which Whens it belongs, and what its When got instead.
 
 from dataclasses import dataclass
 
-from .outcome import NOT_JSON, CannotJudge, came_back, sentence
+from .outcome import NOT_JSON, CannotJudge, Via, came_back, sentence
 
 USERS_WHENS = "a When that lists, looks up, looks for, creates, replaces or changes users, or asks for a users address"
 APP_WHENS = ("a When that calls the users service through the app (listing, looking up, looking for, creating, "
@@ -117,17 +117,17 @@ JSON_ANSWER = Reading("the JSON body that came back", "any When that got a JSON 
                       lambda context, came: came if came.document is not NOT_JSON else None)
 RAW_ANSWER = Reading("the answer a raw client got, and whether the connection was closed",
                      "a When in which a client sends its own bytes ('When a client sends ...')",
-                     lambda context, came: came if came.via == "a raw client" and came.status is not None else None)
+                     lambda context, came: came if came.via is Via.RAW_CLIENT and came.status is not None else None)
 OPEN_CONNECTION = Reading("the connection a client left open", "'When a client sends half a request and goes silent' "
                           "or 'When a client reads user 1 and then keeps the connection open in silence'",
                           lambda context, came: came if came.connection is not None else None)
 UNANSWERED = Reading("whether the mock closed a connection before its request was complete", "a When in which a "
                      "client sends a request it never completes ('When a client trickles in a request ...')",
-                     lambda context, came: came if came.via == "a raw client" and came.status is None
+                     lambda context, came: came if came.via is Via.RAW_CLIENT and came.status is None
                      and not came.answers else None)
 CROWD = Reading("the answers a crowd of clients got", "'When N clients each ask for user 1 ... at once'",
                 lambda context, came: came.answers or None)
-APP_TOLD = Reading("what the app was told", APP_WHENS, lambda context, came: came if came.via == "the app" else None)
+APP_TOLD = Reading("what the app was told", APP_WHENS, lambda context, came: came if came.via is Via.APP else None)
 TIMING = Reading("how long the When took", "any When that times its call (one that talks to the API)",
                  lambda context, came: came if came.elapsed is not None else None)
 STOPPING = Reading("how long stopping the scenario's own mock took", "'When I stop my mock'",

@@ -6,6 +6,7 @@ address, through ``services.exchange``) and ``heard(context, started, port=..., 
 sockets, steps/support/wire/rawhttp.py). Then steps read it through the readings of ``judging.py``.
 """
 
+import enum
 import http
 import time
 from dataclasses import dataclass, field
@@ -22,12 +23,25 @@ import services
 HTTP_METHODS = frozenset(m.value for m in http.HTTPMethod)  # what method-override lets a POST stand for
 
 
+class Via(enum.Enum):
+    """How a When talked to the API (or what it looked at instead): what a Then's reading asks of it."""
+
+    NOTHING = "nothing"  # no When has talked to the API yet
+    APP = "the app"  # a call of the app's client (services)
+    ADDRESS = "an address"  # any address, through services.exchange
+    RAW_CLIENT = "a raw client"  # exact bytes over a socket (steps/support/wire/rawhttp.py)
+    HUNG_UP = "clients that hung up"  # raw clients that left before their answer
+    MOCK_ITSELF = "the mock itself"  # the mock's own lifecycle: starting, stopping
+    APP_SETTINGS = "the app's settings"  # the client's settings, read from the environment
+    APP_CONNECTIONS = "the app's connections"  # the connections the client holds
+
+
 @dataclass
 class CameBack:
     """What one When got: the request (in words, method and address), the answer or the error, from where, how long."""
 
     asked: str = ""  # the When as written: "When I look up user 3" ("" before any When)
-    via: str = "nothing"  # "the app" (services), "an address" (services.exchange), "a raw client", "the mock itself"
+    via: Via = Via.NOTHING
     method: str | None = None
     address: str | None = None  # path and query, as sent
     sent_headers: CaseInsensitiveDict = field(default_factory=CaseInsensitiveDict)  # the request's headers
@@ -111,7 +125,7 @@ class CameBack:
 
 
 def came_back(context):
-    """What the last When recorded (an empty record, via "nothing", before any When talked to the API)."""
+    """What the last When recorded (an empty record, via Via.NOTHING, before any When talked to the API)."""
     return getattr(context, "came_back", None) or CameBack()
 
 
@@ -149,7 +163,7 @@ def attempt(context, call, *args):
     response = seen[-1] if seen else getattr(error, "response", None)
     fields = from_response(response) if response is not None else {"address": path_of(getattr(error, "url", None))}
     sent = next((arg for arg in args if isinstance(arg, dict)), None)  # the record a write sends (at most one)
-    return record(context, via="the app", value=value, error=error, sent=sent,
+    return record(context, via=Via.APP, value=value, error=error, sent=sent,
                   where=_where(context), elapsed=elapsed, **fields)
 
 
@@ -163,7 +177,7 @@ def send(context, method, address, **options):
         fields["error"] = error
     else:
         fields = from_parts(answer.status, answer.headers, answer.text)
-    return record(context, via="an address", method=method, address=address, where=_where(context),
+    return record(context, via=Via.ADDRESS, method=method, address=address, where=_where(context),
                   sent_headers=CaseInsensitiveDict(options.get("headers") or {}), sent=body_sent(options),
                   elapsed=time.monotonic() - started, **fields)
 
@@ -174,7 +188,7 @@ def heard(context, started, *, port, sent=b"", answer=None, **fields):
     if answer is not None:
         text = answer.body.decode("utf-8", "replace") if answer.status is not None else None
         fields = {**from_parts(answer.status, answer.headers, text), "closed": answer.closed, **fields}
-    return record(context, via="a raw client", method=method, address=address, sent=bytes(sent[:SENT_SHOWN]),
+    return record(context, via=Via.RAW_CLIENT, method=method, address=address, sent=bytes(sent[:SENT_SHOWN]),
                   where=f"the mock at http://127.0.0.1:{port}", elapsed=time.monotonic() - started, **fields)
 
 

@@ -7,6 +7,7 @@ from behave import fixture
 import services
 
 from .judging import Reading
+from .outcome import Via
 
 
 @fixture
@@ -30,4 +31,4 @@ def pauses_noted(context):
 PAUSES = Reading("the pauses the app took between its tries",
                  "a When that calls the users service through the app, with the app's pauses noted (any Given that "
                  "sets how the app pauses)",
-                 lambda context, came: getattr(context, "app_pauses", None) if came.via == "the app" else None)
+                 lambda context, came: getattr(context, "app_pauses", None) if came.via is Via.APP else None)
