@@ -6,14 +6,14 @@ from behave import given, then, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges
 from steps.support.matchers import equals
-from steps.support.outcome import Via, record
+from steps.support.outcome import Measured, Via, record
 
 import services
 
 CLOSE_NOTICED = 1.0  # seconds the mock may take to notice a closed connection (it notices in about a millisecond)
 
 CLOSED = Reading("the connections the app closed", "'When the app closes its connections'",
-                 lambda context, came: came.measured.get("open before") is not None or None)
+                 lambda context, came: came.measured.open_before is not None or None)
 
 
 @given("the app has a connection open to the users service")
@@ -37,7 +37,7 @@ def app_closes_connections(context):
     before = context.mock.open_connections
     services.close()
     record(context, via=Via.APP_CONNECTIONS, where=f"the mock at {context.mock.base_url}",
-           measured={"open before": before, "said": f"closed its connections ({before} open at the mock before)"})
+           measured=Measured(open_before=before, said=f"closed its connections ({before} open at the mock before)"))
 
 
 @then("the users service has no connection from the app left open")

@@ -7,7 +7,7 @@ from steps.support.app_settings import (REFUSAL, SETTINGS, SETTINGS_READ, VARIAB
                                         variable_named)
 from steps.support.judging import judges
 from steps.support.matchers import equals
-from steps.support.outcome import Via, attempt, record
+from steps.support.outcome import Measured, Via, attempt, record
 from steps.support.tables import rows_of, takes
 
 import services
@@ -47,9 +47,9 @@ def app_reads_settings(context):
     try:
         settings = services.Settings.from_env(environ=dict(_environment(context)))
     except ValueError as refused:
-        record(context, via=Via.APP_SETTINGS, measured={"refused": str(refused), "said": f"was refused: {refused}"})
+        record(context, via=Via.APP_SETTINGS, measured=Measured(refused=str(refused), said=f"was refused: {refused}"))
     else:
-        record(context, via=Via.APP_SETTINGS, measured={"settings": settings, "said": "read its settings"})
+        record(context, via=Via.APP_SETTINGS, measured=Measured(settings=settings, said="read its settings"))
 
 
 @when("an app with settings of its own, waiting at most {seconds:Duration} for an answer, looks up user {user_id:d}")

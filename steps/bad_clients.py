@@ -11,7 +11,7 @@ from hamcrest import assert_that, empty, has_entries, is_, less_than, starts_wit
 from steps.support.judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, Reading, judges
 from steps.support.wire.malformed_requests import HOST, JSON_TYPE, MALFORMED
 from steps.support.matchers import equals, shows_no_python
-from steps.support.outcome import Via, asked_for, heard
+from steps.support.outcome import Measured, Via, asked_for, heard
 from steps.support.selection import mock_only
 
 MOCK_SETTING = "the live API is not ours to strain or to set limits on"  # on the live API: skipped, saying so
@@ -22,7 +22,7 @@ WHAT_CAME = Reading("what came back: an answer, or a connection closed without o
                     else None)
 PEAK_BEFORE = Reading("the mock's peak memory before the When, and what came back",
                       "'When a client uploads a user compressed with gzip that inflates to N MB'",
-                      lambda context, came: came if "peak_before" in came.measured else None)
+                      lambda context, came: came if came.measured.peak_before is not None else None)
 
 HALF_A_REQUEST = b"GET /users HTTP/1.1\r\n" + HOST
 TRICKLED = 50  # bytes a trickling client sends at most (then it gives up waiting for the mock to close)
@@ -128,7 +128,7 @@ def send_gzip_bomb(context, megabytes):
     head = b"POST /users HTTP/1.1\r\n" + HOST + JSON_TYPE + b"Content-Encoding: gzip\r\nContent-Length: %d\r\n\r\n"
     peak_before, started = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.monotonic()
     answer = rawhttp.send(context.mock.port, head % len(body) + body)
-    heard(context, started, port=context.mock.port, sent=head, answer=answer, measured={"peak_before": peak_before})
+    heard(context, started, port=context.mock.port, sent=head, answer=answer, measured=Measured(peak_before=peak_before))
 
 
 @when('a client asks for "{target}" exactly as written')
@@ -242,7 +242,7 @@ def nothing_smuggled(context):
 @judges(PEAK_BEFORE)
 def memory_bounded(context, megabytes):
     """ru_maxrss of this process (the mock runs in it) after the request, against before it."""
-    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - PEAK_BEFORE(context).measured["peak_before"]) / 1024
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - PEAK_BEFORE(context).measured.peak_before) / 1024
     assert_that(grown, less_than(megabytes), "megabytes the peak memory grew by")
 
 

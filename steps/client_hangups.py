@@ -9,12 +9,12 @@ from behave import fixture, then, use_fixture, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges
 from steps.support.matchers import equals
-from steps.support.outcome import Via, record
+from steps.support.outcome import Measured, Via, record
 
 ARRIVAL_DEADLINE = 5.0  # seconds for the clients' requests to reach the mock (far more than they need)
 HUNG_UP = Reading("the mock's threads for clients that hung up while their answer waited",
                   "'When N clients ask for every user ... and hang up before the answer'",
-                  lambda context, came: came if "their_threads" in came.measured else None)
+                  lambda context, came: came if came.measured.their_threads is not None else None)
 
 
 @fixture
@@ -47,7 +47,7 @@ def hang_up_during_fault(context, count):
 def no_thread_left(context, seconds):
     """Every thread that served those clients has ended within the time given after they hung up."""
     measured = HUNG_UP(context).measured
-    threads, deadline = measured["their_threads"], measured["hung_up_at"] + seconds
+    threads, deadline = measured.their_threads, measured.hung_up_at + seconds
     for thread in threads:
         thread.join(max(0.0, deadline - time.monotonic()))
     alive = sum(thread.is_alive() for thread in threads)
@@ -69,8 +69,8 @@ def _hang_up(context, count, path):
     for sock in context.waiting:
         sock.close()
     record(context, via=Via.HUNG_UP, method="GET", address=path, where=f"the mock at {context.mock.base_url}",
-           measured={"their_threads": theirs, "hung_up_at": time.monotonic(),
-                     "said": f"had {count} clients hang up while their answers waited"})
+           measured=Measured(their_threads=tuple(theirs), hung_up_at=time.monotonic(),
+                             said=f"had {count} clients hang up while their answers waited"))
 
 
 def _connection_threads(mock):

@@ -10,7 +10,7 @@ from hamcrest import assert_that, is_, less_than
 from steps.support.judging import RAW_ANSWER, Reading, judges
 from steps.support.wire.malformed_requests import HOST, JSON_TYPE
 from steps.support.matchers import equals
-from steps.support.outcome import heard
+from steps.support.outcome import Measured, heard
 from steps.support.selection import mock_only
 
 HALF_UPLOAD = "the live API is not ours to strain with half-sent uploads"  # on the live API: skipped, saying so
@@ -58,12 +58,13 @@ def half_an_upload(context, megabytes):
 def offer_large_user(context, megabytes):
     """A whole upload of a user with a name that long, on a new connection; the answer kept."""
     body, started = _user_named(megabytes), time.monotonic()
-    head, measured = _upload(body), {"name_length": megabytes << 20}
+    head, said = _upload(body), None
     try:
         answer = rawhttp.send(context.mock.port, head + body)
     except TimeoutError:  # the mock never answered: the Then says so in words
-        answer, measured["said"] = None, f"offered a user of {megabytes} MB and got no answer in {rawhttp.TIMEOUT:g} s"
-    heard(context, started, port=context.mock.port, sent=head, answer=answer, measured=measured)
+        answer, said = None, f"offered a user of {megabytes} MB and got no answer in {rawhttp.TIMEOUT:g} s"
+    heard(context, started, port=context.mock.port, sent=head, answer=answer,
+          measured=Measured(name_length=megabytes << 20, said=said))
 
 
 @then("the user with the long name is created within {seconds:Duration}")
@@ -73,7 +74,7 @@ def long_user_created(context, seconds):
     came = RAW_ANSWER(context)
     created = came.records if came.status == 201 and isinstance(came.records, dict) else {}
     got = (came.status, created.get("id"), len(created.get("name", "")))
-    assert_that(got, equals((201, 11, came.measured.get("name_length"))),
+    assert_that(got, equals((201, 11, came.measured.name_length)),
                 f"status, id and length of the name created: {came.said()}")
     assert_that(came.elapsed, less_than(seconds), "seconds the answer took")
 

@@ -10,7 +10,7 @@ from behave import fixture, given, then, use_fixture, when
 from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
 from steps.support.judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
 from steps.support.matchers import equals, shows_no_python
-from steps.support.outcome import Via, heard, record
+from steps.support.outcome import Measured, Via, heard, record
 
 from mockserver import MockServer
 from mockserver.__main__ import parse_args
@@ -99,7 +99,7 @@ def stop_own(context):
     own, began = OWN_MOCK(context), time.monotonic()
     own.stop()
     record(context, via=Via.MOCK_ITSELF, where=f"the mock at {own.base_url}", elapsed=time.monotonic() - began,
-           measured={"stopped": True})
+           measured=Measured(stopped=True))
 
 
 @then("it stopped without waiting out a timeout")
@@ -174,9 +174,9 @@ def reading_failure_kept(context):
 # -- lifecycle races: stop() from many threads, start() twice or after stop() ---------------
 
 STARTED_AGAIN = Reading("what start() did on the scenario's own mock", "'When I start it again'",
-                        lambda context, came: came if "start_raised" in came.measured else None)
+                        lambda context, came: came if came.measured.started_again else None)
 STOP_RACE = Reading("what stopping mocks from many threads at once did", "'When N mocks are each stopped by T threads "
-                    "at once'", lambda context, came: came if "stop_errors" in came.measured else None)
+                    "at once'", lambda context, came: came if came.measured.stop_errors is not None else None)
 
 
 @given("a mock of my own that has been stopped")
@@ -197,7 +197,7 @@ def start_again(context):
         raised = error
     said = f"start() raised {type(raised).__name__}: {raised}" if raised else "start() returned"
     record(context, via=Via.MOCK_ITSELF, where=f"the mock at {own.base_url}",
-           measured={"start_raised": raised, "said": said})
+           measured=Measured(started_again=True, start_raised=raised, said=said))
 
 
 @when("{mocks:d} mocks are each stopped by {threads:d} threads at once")
@@ -209,8 +209,8 @@ def stop_from_many_threads(context, mocks, threads):
         ports.append(mock.port)
         errors += _stop_at_once(mock, threads)
     record(context, via=Via.MOCK_ITSELF, elapsed=time.monotonic() - began,
-           measured={"stop_errors": errors, "stopped_ports": ports,
-                     "said": f"stopped {mocks} mocks from {threads} threads each, with {len(errors)} errors"})
+           measured=Measured(stop_errors=tuple(errors), stopped_ports=tuple(ports),
+                             said=f"stopped {mocks} mocks from {threads} threads each, with {len(errors)} errors"))
 
 
 @then("every stop returned without an error")
@@ -218,15 +218,15 @@ def stop_from_many_threads(context, mocks, threads):
 def stops_without_error(context):
     """No stop() call raised, and every one returned within its join timeout."""
     measured = STOP_RACE(context).measured
-    assert_that(dict(collections.Counter(measured["stop_errors"])), equals({}),
-                f"what went wrong in stop() (and how often) on {len(measured['stopped_ports'])} mocks")
+    assert_that(dict(collections.Counter(measured.stop_errors)), equals({}),
+                f"what went wrong in stop() (and how often) on {len(measured.stopped_ports)} mocks")
 
 
 @then("no thread of those mocks is still running")
 @judges(STOP_RACE)
 def no_thread_of_those(context):
     """No thread named after the port of any of those mocks is alive."""
-    prefixes = tuple(f"mock-{port}" for port in STOP_RACE(context).measured["stopped_ports"])
+    prefixes = tuple(f"mock-{port}" for port in STOP_RACE(context).measured.stopped_ports)
     alive = [t.name for t in threading.enumerate() if t.name.startswith(prefixes)]
     assert_that(alive, empty(), "threads of the stopped mocks")
 
@@ -235,7 +235,7 @@ def no_thread_of_those(context):
 @judges(STARTED_AGAIN)
 def told_stopped(context):
     """start() raised RuntimeError saying the mock was stopped and a new one is needed."""
-    raised = STARTED_AGAIN(context).measured["start_raised"]
+    raised = STARTED_AGAIN(context).measured.start_raised
     assert_that(raised, instance_of(RuntimeError), "what start() raised on a stopped mock")
     assert_that(str(raised), contains_string("has been stopped and cannot start again: make a new"), "the message of what start() raised")
 
@@ -244,7 +244,7 @@ def told_stopped(context):
 @judges(STARTED_AGAIN)
 def told_serving(context):
     """start() raised RuntimeError saying the mock is already serving."""
-    raised = STARTED_AGAIN(context).measured["start_raised"]
+    raised = STARTED_AGAIN(context).measured.start_raised
     assert_that(raised, instance_of(RuntimeError), "what start() raised on a serving mock")
     assert_that(str(raised), contains_string("is already serving"), "the message of what start() raised")
 

@@ -27,9 +27,9 @@ SETTINGS = {
 }
 VARIABLES = {setting.variable: setting for setting in SETTINGS.values()}
 SETTINGS_READ = Reading("the settings the app read", "'When the app reads its settings'",
-                        lambda context, came: came.measured.get("settings"))
+                        lambda context, came: came.measured.settings)
 REFUSAL = Reading("why the app refused its settings", "'When the app reads its settings'",
-                  lambda context, came: came.measured.get("refused"))
+                  lambda context, came: came.measured.refused)
 
 
 def setting_named(words):

@@ -131,7 +131,7 @@ APP_TOLD = Reading("what the app was told", APP_WHENS, lambda context, came: cam
 TIMING = Reading("how long the When took", "any When that times its call (one that talks to the API)",
                  lambda context, came: came if came.elapsed is not None else None)
 STOPPING = Reading("how long stopping the scenario's own mock took", "'When I stop my mock'",
-                   lambda context, came: came if came.measured.get("stopped") else None)
+                   lambda context, came: came if came.measured.stopped else None)
 SENT_USER = Reading("the user a When sent to be created", "a When that creates a user through the app",
                     lambda context, came: came.sent if came.acted == "POST" and isinstance(came.sent, dict) else None)
 JOURNAL = Reading("the requests the mock received", "any When, against the scenario's mock (not the live API)",

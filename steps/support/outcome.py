@@ -23,6 +23,25 @@ import services
 HTTP_METHODS = frozenset(m.value for m in http.HTTPMethod)  # what method-override lets a POST stand for
 
 
+@dataclass(frozen=True)
+class Measured:
+    """What a When measured around its call, each in a field of its own (None or False: this When did not)."""
+
+    said: str | None = None  # the When's own words for what it did, to end a sentence ("stopped 2 mocks ...")
+    stopped: bool = False  # it stopped the scenario's own mock
+    peak_before: int | None = None  # the process's peak resident memory before an upload (KiB, as getrusage says)
+    their_threads: tuple | None = None  # the mock's threads for clients that then hung up
+    hung_up_at: float | None = None  # when they hung up (time.monotonic())
+    settings: object = None  # the app's settings, as it read them from the environment
+    refused: str | None = None  # the app refused its settings, saying this
+    open_before: int | None = None  # connections open at the mock before the app closed its own
+    started_again: bool = False  # start() was called again on the scenario's own mock ...
+    start_raised: Exception | None = None  # ... and raised this (None: it returned)
+    stop_errors: tuple | None = None  # stop() called from many threads at once: what went wrong, each time
+    stopped_ports: tuple | None = None  # ... on the mocks of these ports
+    name_length: int | None = None  # the length of the name a large upload sent
+
+
 class Via(enum.Enum):
     """How a When talked to the API (or what it looked at instead): what a Then's reading asks of it."""
 
@@ -55,7 +74,7 @@ class CameBack:
     connection: object = None  # raw clients: a socket the When left open, for a Then to watch
     answers: tuple = ()  # a crowd of raw clients: (path, answer) for every request they sent
     interim: tuple = ()  # raw clients: the statuses of interim answers (100 Continue) before the final one
-    measured: dict = field(default_factory=dict)  # what the When measured around the call (e.g. peak memory before)
+    measured: Measured = Measured()  # what the When measured around the call (e.g. peak memory before)
     where: str = ""  # "the mock at http://..." or "the live API at https://..."
     elapsed: float | None = None  # seconds from the request to the answer (or to giving up); None: not timed
 
@@ -89,9 +108,9 @@ class CameBack:
         """What came back, to end a sentence: "got 10 users (Leanne Graham, ...)", "was told user 11 does not exist"."""
         if self.error is not None:
             return f"was told {told(self.error)}"
-        if "said" in self.measured:  # a When about the mock itself says what it did, in words
-            return self.measured["said"]
-        if self.measured.get("stopped"):
+        if self.measured.said is not None:  # a When about the mock itself says what it did, in words
+            return self.measured.said
+        if self.measured.stopped:
             return f"stopped the mock in {self.elapsed:.3f} s"
         if self.answers:
             return f"got {len(self.answers)} answers, for a crowd of clients"
