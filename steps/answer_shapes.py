@@ -3,7 +3,7 @@
 from behave import register_type, then
 from hamcrest import assert_that
 from steps.support.judging import APP_TOLD, judges
-from steps.support.matchers import a_service_error
+from steps.support.matching.matchers import a_service_error
 
 import services
 

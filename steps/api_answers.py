@@ -8,7 +8,7 @@ from behave import then
 from hamcrest import assert_that, empty, ends_with, has_entries, has_key, is_not, starts_with
 from steps.support.judging import (ANSWER, DATA_SET, JSON_ANSWER, NEW_RECORD, ONE_POST, ONE_USER, RECORDS, USERS, WRITTEN_USER,
                      from_where, judges)
-from steps.support.matchers import a_user_with, equals
+from steps.support.matching.matchers import a_user_with, equals
 from steps.support.outcome import asked_again
 from steps.support.tables import StepMisread, json_in_order, rows_of, takes
 from steps.support.user_fields import WHOLE, as_written

@@ -1,10 +1,10 @@
 """Steps for the HTTP contract itself: unknown addresses, unrouted methods, the read-only mock."""
 
 from behave import then, when
-from steps.support.collection_matchers import a_list_of
+from steps.support.matching.collection_matchers import a_list_of
 from hamcrest import assert_that, contains_inanyorder, empty, has_entries
 from steps.support.judging import ANSWER, APP_TOLD, JOURNAL, NOW, judges
-from steps.support.matchers import an_error, equals
+from steps.support.matching.matchers import an_error, equals
 from steps.support.outcome import asked_again, attempt, send
 
 import services

@@ -5,7 +5,7 @@ import time
 from behave import given, then, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.outcome import Measured, Via, record
 
 import services

@@ -6,7 +6,7 @@ from hamcrest import assert_that
 from steps.support.app_settings import (REFUSAL, SETTINGS, SETTINGS_READ, VARIABLES, setting_named, value_in_words,
                                         variable_named)
 from steps.support.judging import judges
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.outcome import Measured, Via, attempt, record
 from steps.support.tables import rows_of, takes
 

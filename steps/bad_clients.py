@@ -10,7 +10,7 @@ from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, empty, has_entries, is_, less_than, starts_with
 from steps.support.judging import ANSWER, CROWD, NOW, OPEN_CONNECTION, RAW_ANSWER, UNANSWERED, Reading, judges
 from steps.support.wire.malformed_requests import HOST, JSON_TYPE, MALFORMED
-from steps.support.matchers import equals, shows_no_python
+from steps.support.matching.matchers import equals, shows_no_python
 from steps.support.outcome import Measured, Via, asked_for, heard
 from steps.support.selection import mock_only
 

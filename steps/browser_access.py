@@ -6,7 +6,7 @@ import re
 from behave import then
 from hamcrest import assert_that, contains_string, has_entries, has_item
 from steps.support.judging import ANSWER, Reading, judges
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.tables import StepMisread
 from steps.support.outcome import asked_again
 

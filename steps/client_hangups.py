@@ -8,7 +8,7 @@ from steps.support.wire import rawhttp
 from behave import fixture, then, use_fixture, when
 from hamcrest import assert_that
 from steps.support.judging import Reading, judges
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.outcome import Measured, Via, record
 
 ARRIVAL_DEADLINE = 5.0  # seconds for the clients' requests to reach the mock (far more than they need)

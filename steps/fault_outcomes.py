@@ -5,7 +5,7 @@ from steps.support import parse_types  # noqa: F401  (registers the {seconds:Dur
 from behave import then
 from hamcrest import assert_that, less_than
 from steps.support.judging import APP_TOLD, TIMING, judges
-from steps.support.matchers import a_service_error, equals
+from steps.support.matching.matchers import a_service_error, equals
 
 import services
 

@@ -3,7 +3,7 @@
 from behave import then
 from hamcrest import assert_that, contains_string, has_item, has_length
 from steps.support.judging import APP_TOLD, judges
-from steps.support.matchers import a_service_error
+from steps.support.matching.matchers import a_service_error
 
 import services
 from services.redirects import MAX_REDIRECTS

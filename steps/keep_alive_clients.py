@@ -8,7 +8,7 @@ from hamcrest import assert_that
 from steps.support import failures  # noqa: F401  (registers the {failure:Failure} field)
 from steps.support.wire import rawhttp
 from steps.support.judging import RAW_ANSWER, judges
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.outcome import heard
 
 

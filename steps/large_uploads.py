@@ -9,7 +9,7 @@ from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, is_, less_than
 from steps.support.judging import RAW_ANSWER, Reading, judges
 from steps.support.wire.malformed_requests import HOST, JSON_TYPE
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.outcome import Measured, heard
 from steps.support.selection import mock_only
 

@@ -9,7 +9,7 @@ from steps.support.wire import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import all_of, assert_that, contains_string, empty, instance_of, less_than, starts_with
 from steps.support.judging import ANSWER, OWN_MOCK, STOPPING, Reading, judges
-from steps.support.matchers import equals, shows_no_python
+from steps.support.matching.matchers import equals, shows_no_python
 from steps.support.outcome import Measured, Via, heard, record
 
 from mockserver import MockServer

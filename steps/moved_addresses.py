@@ -3,7 +3,7 @@
 from behave import given, register_type, then
 from hamcrest import assert_that, contains_string
 from steps.support.judging import APP_TOLD, judges
-from steps.support.matchers import a_service_error, equals
+from steps.support.matching.matchers import a_service_error, equals
 
 import services
 

@@ -4,10 +4,10 @@ import urllib.parse
 
 from steps.support import parse_types  # noqa: F401  (registers the {seconds:Duration} field)
 from behave import register_type, then
-from steps.support.collection_matchers import a_list_of
+from steps.support.matching.collection_matchers import a_list_of
 from hamcrest import assert_that, contains_exactly, empty, greater_than_or_equal_to, is_not
 from steps.support.judging import JOURNAL, SENT_USER, judges
-from steps.support.request_matchers import a_json_request
+from steps.support.matching.request_matchers import a_json_request
 from steps.support.tables import StepMisread
 from steps.support.user_fields import MISSING, field_path, field_words, value_at
 

@@ -8,7 +8,7 @@ from behave import given, register_type, then, use_fixture
 from client_settings import client_setting
 from hamcrest import assert_that, close_to, contains_exactly, empty, none
 from steps.support.judging import APP_TOLD, judges
-from steps.support.matchers import a_service_error
+from steps.support.matching.matchers import a_service_error
 from steps.support.parse_types import parse_duration
 from steps.support.pauses import PAUSES, pauses_noted
 

@@ -9,7 +9,7 @@ from steps.support.wire import rawhttp
 from behave import fixture, given, then, use_fixture, when
 from hamcrest import assert_that, contains_exactly, has_properties, is_, less_than, less_than_or_equal_to, starts_with
 from steps.support.judging import JOURNAL, OWN_MOCK, STOPPING, Reading, from_where, judges
-from steps.support.matchers import equals
+from steps.support.matching.matchers import equals
 from steps.support.outcome import send
 from steps.support.user_fields import field_path
 

@@ -6,7 +6,7 @@ from steps.support import parse_types  # noqa: F401  (registers the {seconds:Dur
 from behave import then
 from hamcrest import all_of, assert_that, contains_string, greater_than, is_not, less_than_or_equal_to
 from steps.support.judging import APP_TOLD, judges
-from steps.support.matchers import a_service_error
+from steps.support.matching.matchers import a_service_error
 
 import services
 

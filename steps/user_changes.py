@@ -3,10 +3,10 @@
 import json
 
 from behave import then, when
-from steps.support.collection_matchers import a_list_of
+from steps.support.matching.collection_matchers import a_list_of
 from hamcrest import assert_that
 from steps.support.judging import APP_TOLD, DELETION, NEW_USER, NOW, ONE_RECORD, WRITTEN_USER, Reading, from_where, judges
-from steps.support.matchers import a_user_with, an_error, equals
+from steps.support.matching.matchers import a_user_with, an_error, equals
 from steps.support.outcome import asked_again, attempt
 from steps.support.tables import StepMisread, rows_of, takes
 from steps.support.user_fields import field_path, nested, typed

@@ -2,7 +2,7 @@
 
 from steps.support import parse_types  # noqa: F401  (registers the Content, Owner and Ids field types)
 from behave import then, when
-from steps.support.collection_matchers import a_list_of, all_belonging_to
+from steps.support.matching.collection_matchers import a_list_of, all_belonging_to
 from hamcrest import assert_that
 from steps.support.judging import A_LIST, OWNED, RECORDS, from_where, judges
 from steps.support.outcome import attempt

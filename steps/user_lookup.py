@@ -1,10 +1,10 @@
 """Steps for listing users, looking one up and finding users by their fields, and the users that came back."""
 
 from behave import register_type, then, when
-from steps.support.collection_matchers import a_list_of, complete_users, users_named
+from steps.support.matching.collection_matchers import a_list_of, complete_users, users_named
 from hamcrest import assert_that
 from steps.support.judging import APP_TOLD, USERS, from_where, judges
-from steps.support.matchers import a_user_with, an_error, equals
+from steps.support.matching.matchers import a_user_with, an_error, equals
 from steps.support.outcome import attempt
 from steps.support.user_fields import field_path
 

@@ -1,10 +1,10 @@
 """Steps for any field of a user, named as on a profile page (city, company, phone...) or by its path in the data."""
 
 from behave import register_type, then
-from steps.support.collection_matchers import the_one, users_having, users_including, users_like
+from steps.support.matching.collection_matchers import the_one, users_having, users_including, users_like
 from hamcrest import assert_that
 from steps.support.judging import USERS, from_where, judges
-from steps.support.matchers import a_user_with
+from steps.support.matching.matchers import a_user_with
 from steps.support.parse_types import parse_whole
 from steps.support.tables import takes, user_rows
 from steps.support.user_fields import FIELDS, as_written, field_path, field_words

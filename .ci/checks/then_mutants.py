@@ -1,6 +1,6 @@
 """Mutation testing of the helpers that decide the Thens' verdicts, with cosmic-ray (requirements-mutation.txt).
 
-The helpers: steps/support/ judging, matchers, collection_matchers, request_matchers, outcome, answer_parts,
+The helpers: steps/support/ judging, matching/ (matchers, collection_matchers, request_matchers), outcome, answer_parts,
 tables and user_fields. cosmic-ray plants one bug (a mutant) at a time in them; each is run against the
 everyday run (behave --tags=-real) and the negative twins (.ci/checks/negative_twins.py), and is killed if
 either fails. A mutant whose module no longer imports is not competent and is not counted. A fixed, seeded
@@ -25,8 +25,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HELPERS = ("judging", "matchers", "collection_matchers", "request_matchers", "outcome", "answer_parts", "tables",
-           "user_fields")
+HELPERS = ("judging", "matching/matchers", "matching/collection_matchers", "matching/request_matchers", "outcome",
+           "answer_parts", "tables", "user_fields")
 SESSION = ROOT / "reports" / "mutation" / "then-helpers.sqlite"
 CONFIG = ROOT / "reports" / "mutation" / "then-helpers.toml"
 SAMPLE, SEED = 120, 20261207
@@ -72,7 +72,7 @@ def test():
     sys.dont_write_bytecode = True  # a mutant's bytecode never outlives it
     try:
         for name in HELPERS:
-            importlib.import_module(f"steps.support.{name}")
+            importlib.import_module("steps.support." + name.replace("/", "."))
     except Exception as error:  # noqa: BLE001 - any failure to import makes the mutant incompetent
         print(f"VERDICT INCOMPETENT {type(error).__name__}: {error}")
         return 1
@@ -104,7 +104,7 @@ def results():
             verdict = re.search(r"VERDICT (\w+)", result.output or "")
             verdict = verdict.group(1) if verdict else ("TIMEOUT" if result.test_outcome is not None
                                                         and result.test_outcome.name == "KILLED" else "ERROR")
-            found.append((Path(mutation.module_path).stem, mutation.start_pos[0], mutation.operator_name,
+            found.append((Path(mutation.module_path).relative_to("steps/support").with_suffix("").as_posix(), mutation.start_pos[0], mutation.operator_name,
                           mutation.occurrence, verdict, result.diff or ""))
     return found
 

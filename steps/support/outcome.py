@@ -14,7 +14,7 @@ from functools import cached_property
 
 from .answer_parts import (NOT_JSON, SENT_SHOWN, body_sent, from_parts, from_response, json_of, kind_of, path_of,
                           records_in, request_line)
-from .collection_matchers import counted, listing
+from .matching.collection_matchers import counted, listing
 from .failures import told
 from requests.structures import CaseInsensitiveDict
 

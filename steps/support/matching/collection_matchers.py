@@ -2,7 +2,7 @@
 
 from hamcrest.core.base_matcher import BaseMatcher
 from .matchers import _user_problems, differences, same
-from .user_fields import value_at
+from ..user_fields import value_at
 
 SHOWN = 5  # items named in a mismatch before "and N more"
 

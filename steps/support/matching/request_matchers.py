@@ -1,7 +1,7 @@
 """Hamcrest matchers for the requests the mock's journal holds."""
 
 from hamcrest.core.base_matcher import BaseMatcher
-from .user_fields import field_words, value_at
+from ..user_fields import field_words, value_at
 
 
 class JsonRequest(BaseMatcher):

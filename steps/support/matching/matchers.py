@@ -1,9 +1,9 @@
 """Hamcrest matchers for users and for the app's errors, whose mismatch names the field that is wrong, in words."""
 
-from .failures import told, told_of
+from ..failures import told, told_of
 from hamcrest import all_of, contains_string, not_
 from hamcrest.core.base_matcher import BaseMatcher
-from .user_fields import field_words, value_at
+from ..user_fields import field_words, value_at
 
 USER_FIELDS = {
     "id": int, "name": str, "username": str, "email": str, "address": dict, "phone": str,
