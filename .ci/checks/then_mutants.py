@@ -104,7 +104,7 @@ def results():
             verdict = re.search(r"VERDICT (\w+)", result.output or "")
             verdict = verdict.group(1) if verdict else ("TIMEOUT" if result.test_outcome is not None
                                                         and result.test_outcome.name == "KILLED" else "ERROR")
-            found.append((Path(mutation.module_path).relative_to("steps/support").with_suffix("").as_posix(), mutation.start_pos[0], mutation.operator_name,
+            found.append(((ROOT / mutation.module_path).resolve().relative_to(ROOT / "steps" / "support").with_suffix("").as_posix(), mutation.start_pos[0], mutation.operator_name,
                           mutation.occurrence, verdict, result.diff or ""))
     return found
 
