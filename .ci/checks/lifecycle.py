@@ -36,6 +36,35 @@ def held_then_freed(mock, cut_short):
     return time.monotonic() - started
 
 
+def accepts_after_a_failing_tick():
+    """A mock whose tick (closing stuck connections) raises still accepts and answers, and records the failure."""
+    mock = MockServer()
+    mock.idle_timeout = 0.04  # a tick every 10 ms
+    failing = mock._httpd.close_stuck
+
+    def fail_once(cutoff, calls=[]):  # noqa: B006 - counts its calls
+        calls.append(cutoff)
+        if len(calls) == 1:
+            raise RuntimeError("dictionary changed size during iteration (planted)")
+        return failing(cutoff)
+
+    mock._httpd.close_stuck = fail_once
+    with mock:
+        deadline = time.monotonic() + PATIENCE
+        while not mock.errors and time.monotonic() < deadline:
+            time.sleep(0.005)  # polling for the failing tick, with a deadline: not hiding a race
+        try:
+            with socket.create_connection((mock.host, mock.port), timeout=2) as sock:
+                sock.sendall(b"GET /users/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                answer = sock.recv(65536)
+        except OSError as error:  # no thread accepts any more: the connection waits in the backlog
+            answer = f"nothing ({type(error).__name__})".encode()
+        errors = mock.take_errors()
+    ok = answer.startswith(b"HTTP/1.1 200") and [e.split("\n")[0] for e in errors] == ["closing stuck connections"]
+    print(f"{'ok  ' if ok else 'FAIL'} a failing tick: still answered {answer[:15]!r}, recorded {[e.split(chr(10))[0] for e in errors]}")
+    return ok
+
+
 def main():
     """reset() then stop(), each with a delayed and a trickling answer pending."""
     ok = True
@@ -51,6 +80,7 @@ def main():
         ok &= took < PATIENCE and not left
         print(f"{'ok  ' if took < PATIENCE and not left else 'FAIL'} stop() with a pending {fault}: {took:.3f} s, "
               f"threads left: {[t.name for t in left]}")
+    ok &= accepts_after_a_failing_tick()
     return 0 if ok else 1
 
 
