@@ -3,9 +3,16 @@
 import select
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 
 TIMEOUT = 5.0  # every socket read waits at most this long: nothing here can hang
+ANSWER_BYTES = 64 * 1024 * 1024  # the most of one answer a raw client reads: a server that never stops is told
+ANSWER_SECONDS = 60.0  # the longest one answer may take to arrive, however it trickles
+
+
+class EndlessAnswer(TimeoutError):
+    """An answer that did not end within ANSWER_BYTES or ANSWER_SECONDS: the raw client stopped reading it."""
 
 
 @dataclass
@@ -101,8 +108,11 @@ def closes(sock):
 
 def _read_until(sock, done):
     """Bytes from the socket until done(bytes) or the server closes (a reset counts as a close)."""
-    data = b""
+    data, deadline = b"", time.monotonic() + ANSWER_SECONDS
     while not done(data):
+        if len(data) > ANSWER_BYTES or time.monotonic() > deadline:
+            raise EndlessAnswer(f"the answer did not end within {ANSWER_BYTES >> 20} MiB or {ANSWER_SECONDS:g} s "
+                                f"({len(data):,} bytes read)")
         try:
             chunk = sock.recv(65536)
         except ConnectionResetError:
