@@ -200,12 +200,12 @@ def everyday_scenarios(features):
     scenarios = [s for f in features for s in f.walk_scenarios() if in_everyday_run(s.effective_tags)]
     undefined = [step for s in scenarios for step in s.all_steps if registry.find_match(step) is None]
     if undefined:
-        raise Undefined(f"{len(undefined)} undefined step(s) in the features: fix them first (the pairs are built "
+        raise UndefinedSteps(f"{len(undefined)} undefined step(s) in the features: fix them first (the pairs are built "
                         f"from the features' steps)" + suggest.report(undefined))
     return scenarios
 
 
-class Undefined(Exception):
+class UndefinedSteps(Exception):
     """A step of the features matches no step definition: the check names it instead of running."""
 
 
@@ -327,7 +327,7 @@ def main(argv=None):
     started = time.monotonic()
     try:
         whens, thens = collect(args.every_line)
-    except Undefined as undefined:
+    except UndefinedSteps as undefined:
         print(f"  PROBLEM {undefined}")
         return 1
     with tempfile.TemporaryDirectory(prefix="pairings-") as temporary:

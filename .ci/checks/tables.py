@@ -101,7 +101,7 @@ def main(argv=None):
     files = sorted(str(p) for p in (ROOT / "features").glob("**/*.feature"))
     try:  # the scenarios a run takes unless asked for @wip; an undefined step named, with the closest steps
         scenarios = pairings.everyday_scenarios(parse_features(files))
-    except pairings.Undefined as undefined:
+    except pairings.UndefinedSteps as undefined:
         print(f"  PROBLEM {undefined}")
         return 1
     found = uses(registry.steps, scenarios)
