@@ -129,6 +129,18 @@ class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):
         with self._lock:
             return len(self._connections)
 
+    def open_peers(self):
+        """The addresses (host, port) of the clients whose connections are open now."""
+        with self._lock:
+            connections = list(self._connections)
+        peers = set()
+        for connection in connections:
+            try:
+                peers.add(connection.getpeername()[:2])
+            except OSError:  # closed since
+                pass
+        return peers
+
     def close_connections(self):
         """Shut every open connection down, so handler threads blocked on a read return at once."""
         with self._lock:
@@ -252,6 +264,11 @@ class MockServer:
     def open_connections(self):
         """How many client connections the mock has open now."""
         return self._httpd.open_connections()
+
+    @property
+    def open_peers(self):
+        """The addresses (host, port) of the clients whose connections the mock has open now."""
+        return self._httpd.open_peers()
 
     def reset(self):
         """Back to the seed for the next scenario: its data, empty journal, no errors, writes allowed, no faults, no

@@ -152,6 +152,17 @@ class DeadlineAdapter(HTTPAdapter):
             manager.pool_classes_by_scheme = _POOLS
         return manager
 
+    def close(self):
+        """Close every pool's idle connections now, then drop the pools: urllib3 2's clear() only drops them, leaving
+        their connections open until the garbage collector frees a pool, which waits while any answer kept refers
+        to it (a connection in use is closed when it is released)."""
+        for manager in (self.poolmanager, *self.proxy_manager.values()):
+            for key in manager.pools.keys():
+                pool = manager.pools.get(key)
+                if pool is not None:
+                    pool.close()
+        super().close()
+
 
 def mount(session):
     """Send the session's http:// and https:// requests through a DeadlineAdapter."""

@@ -26,7 +26,7 @@ register_type(Shape=parse_shape)
 def told_wrong_shape(context, shape):
     """The call failed with the client's wrong-shape error, saying the shape it expected."""
     expected = a_service_error(services.WrongShape, saying=(SHAPES[shape],))
-    assert_that(APP_TOLD(context), expected, f"an answer that is not {shape}")
+    assert_that(APP_TOLD(context), expected, f"what the app was told of an answer that is not {shape}")
 
 
 @then("I am told the answer was not a user: it has no {fields}")
@@ -34,7 +34,7 @@ def told_wrong_shape(context, shape):
 def told_not_a_user(context, fields):
     """The call failed with the client's wrong-shape error, naming the fields every user has that it lacks."""
     expected = a_service_error(services.WrongShape, saying=(f"expected a user, got an object without {fields}",))
-    assert_that(APP_TOLD(context), expected, "an object that is not a whole user")
+    assert_that(APP_TOLD(context), expected, "what the app was told of an object that is not a whole user")
 
 
 @then('I am told the answer was labelled "{label}", not JSON')
@@ -43,4 +43,4 @@ def told_labelled_otherwise(context, label):
     """The call failed with the client's not-JSON error, naming the Content-Type the answer had instead."""
     expected = a_service_error(services.NotJson, status=200, saying=(f"answered {label}, not JSON",),
                                but_not=services.EmptyBody)
-    assert_that(APP_TOLD(context), expected, "an answer labelled as something other than JSON")
+    assert_that(APP_TOLD(context), expected, "what the app was told of an answer labelled as something other than JSON")

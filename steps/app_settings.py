@@ -75,7 +75,8 @@ def settings_are(context):
     for row in rows_of(context, "setting", "value"):
         setting = setting_named(row["setting"])
         expected = value_in_words(setting, row["value"])
-        assert_that(getattr(settings, setting.attribute), equals(expected), f"the app's {row['setting']}")
+        assert_that(getattr(settings, setting.attribute), equals(expected),
+                    f"the value the app read for its {row['setting']}")
 
 
 @then("the app's settings are the ones it starts with")
@@ -85,7 +86,7 @@ def settings_are_built_in(context):
     settings, built_in = SETTINGS_READ(context), services.Settings()
     for words, setting in SETTINGS.items():
         assert_that(getattr(settings, setting.attribute), equals(getattr(built_in, setting.attribute)),
-                    f"the app's {words}")
+                    f"the value the app read for its {words}")
 
 
 @then("the app's {words} is {value}")
@@ -94,7 +95,8 @@ def setting_is(context, words, value):
     """One setting has that value (a duration, a number, an address)."""
     setting = setting_named(words)
     expected = value_in_words(setting, value)
-    assert_that(getattr(SETTINGS_READ(context), setting.attribute), equals(expected), f"the app's {words}")
+    assert_that(getattr(SETTINGS_READ(context), setting.attribute), equals(expected),
+                f"the value the app read for its {words}")
 
 
 @then("the app refuses {variable}: it must be {rule}")

@@ -97,8 +97,8 @@ def told_not_an_address(context):
     came = APP_TOLD(context)
     expected = a_service_error(services.BadRedirect, at=services.settings.base_url, saying=("not an address",),
                                but_not=(services.RedirectElsewhere, services.RedirectLoop, services.RedirectedWrite))
-    assert_that(came, expected, "a redirect to something that is not an address")
-    assert_that(came.error.location, equals(None), "where the app was sent: nowhere it could go")
+    assert_that(came, expected, "what the app was told of a redirect to something that is not an address")
+    assert_that(came.error.location, equals(None), "where the app was sent, which must be nowhere it could go")
 
 
 @then("I am told the users service sent the app to another server, naming the app's own")
@@ -107,7 +107,7 @@ def told_elsewhere_naming_origin(context):
     """The call failed with the client's redirect-elsewhere error, naming both servers (scheme, host and port)."""
     came = APP_TOLD(context)
     assert_that(came, a_service_error(services.RedirectElsewhere, at=services.settings.base_url,
-                                      saying=("another server",)), "a redirect to another server")
+                                      saying=("another server",)), "what the app was told of a redirect to another server")
     assert_that(str(came.error), contains_string(came.error.location), "the message names where the app was sent")
     own = services.settings.base_url
     own = own if own.count(":") == 2 else own + (":443" if own.startswith("https") else ":80")

@@ -73,14 +73,15 @@ def rate_limiting_vaguely(context, when):
 def paused(context, pauses):
     """The client took exactly these pauses between its tries, in this order."""
     taken = PAUSES(context)
-    assert_that(taken, contains_exactly(*(close_to(p, 1e-9) for p in pauses)), "the app's pauses, in seconds")
+    assert_that(taken, contains_exactly(*(close_to(p, 1e-9) for p in pauses)),
+                "the pauses the app took between its tries, in seconds")
 
 
 @then("the app did not pause")
 @judges(PAUSES)
 def did_not_pause(context):
     """The client took no pause: it asked once, or gave up at once."""
-    assert_that(PAUSES(context), empty(), "the app's pauses, in seconds")
+    assert_that(PAUSES(context), empty(), "the pauses the app took between its tries, in seconds")
 
 
 @then("I am told to try again in about {seconds:Duration}")
@@ -88,8 +89,10 @@ def did_not_pause(context):
 def told_to_retry_in_about(context, seconds):
     """The app was told it is rate limited, and after about how long to try again (an HTTP date, read as seconds)."""
     came = APP_TOLD(context)
-    assert_that(came, a_service_error(services.RateLimited, status=429), "calling a service that is rate limiting")
-    assert_that(came.error.retry_after, close_to(seconds, HTTP_DATE_SLACK), "seconds the service asked the app to wait")
+    assert_that(came, a_service_error(services.RateLimited, status=429),
+                "what the app was told by a service that is rate limiting")
+    assert_that(came.error.retry_after, close_to(seconds, HTTP_DATE_SLACK),
+                "the seconds the service asked the app to wait, as the app read them")
 
 
 @then("I am told the users service is busy, but not for how long")
@@ -97,5 +100,7 @@ def told_to_retry_in_about(context, seconds):
 def told_busy_not_how_long(context):
     """The app was told it is rate limited, with no pause it could read from the service's answer."""
     came = APP_TOLD(context)
-    assert_that(came, a_service_error(services.RateLimited, status=429), "calling a service that is rate limiting")
-    assert_that(came.error.retry_after, none(), "seconds the service asked the app to wait")
+    assert_that(came, a_service_error(services.RateLimited, status=429),
+                "what the app was told by a service that is rate limiting")
+    assert_that(came.error.retry_after, none(),
+                "the seconds the service asked the app to wait, as the app read them")

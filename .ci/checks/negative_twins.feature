@@ -2446,3 +2446,365 @@ Feature: Every Then and its negative twin
     Given a mock of my own
     When a client reads user 1 from it
     Then the failure while reading is kept for the scenario's report
+
+  # -- added with the client's contract: shapes, connections, settings, redirects, pacing, timeouts -------------
+
+  @right
+  Scenario: told the answer was not a list of objects
+    Given the users service answers "/users" with:
+      """
+      [{"id": 1, "name": "Leanne Graham"}, 2, 3]
+      """
+    When I list all users
+    Then I am told the answer was not a list of objects
+
+  @wrong
+  Scenario: told the answer was not a list of objects, when a list came where one user was expected
+    Fails saying: its message does not say 'expected a list of objects'
+    Given the users service answers "/users/3" with:
+      """
+      [{"id": 3, "name": "Clementine Bauch", "username": "Samantha", "email": "Nathan@yesenia.net"}]
+      """
+    When I look up user 3
+    Then I am told the answer was not a list of objects
+
+  @right
+  Scenario: told the answer was not an object
+    Given the users service answers "/users/3" with:
+      """
+      [{"id": 3, "name": "Clementine Bauch", "username": "Samantha", "email": "Nathan@yesenia.net"}]
+      """
+    When I look up user 3
+    Then I am told the answer was not an object
+
+  @wrong
+  Scenario: told the answer was not an object, when it was one
+    Fails saying: the call succeeded and got user 3
+    When I look up user 3
+    Then I am told the answer was not an object
+
+  @right
+  Scenario: told the answer was not a user, naming the fields it lacks
+    Given the users service answers "/users/3" with:
+      """
+      {"id": 3, "name": "Clementine Bauch"}
+      """
+    When I look up user 3
+    Then I am told the answer was not a user: it has no username, email
+
+  @wrong
+  Scenario: told the answer was not a user, naming a field it has
+    Fails saying: its message does not say 'expected a user, got an object without username, email'
+    Given the users service answers "/users/3" with:
+      """
+      {"id": 3, "name": "Clementine Bauch", "username": "Samantha"}
+      """
+    When I look up user 3
+    Then I am told the answer was not a user: it has no username, email
+
+  @right
+  Scenario: told the answer was labelled as a web page
+    Given the users service labels its answers as a web page
+    When I look up user 3
+    Then I am told the answer was labelled "text/html; charset=utf-8", not JSON
+
+  @wrong
+  Scenario: told the answer was labelled as plain text, when it was labelled as a web page
+    Fails saying: its message does not say 'answered text/plain, not JSON'
+    Given the users service labels its answers as a web page
+    When I look up user 3
+    Then I am told the answer was labelled "text/plain", not JSON
+
+  @right
+  Scenario: no connection from the app left open
+    Given the app has a connection open to the users service
+    When the app closes its connections
+    Then the users service has no connection from the app left open
+
+  @wrong
+  Scenario: no connection from the app left open, when the app did not close them
+    Fails saying: checks the connections the app closed
+    Given the app has a connection open to the users service
+    When I look up user 3
+    Then the users service has no connection from the app left open
+
+  @right
+  Scenario: the app's settings, in a table
+    Given the environment sets JSONPLACEHOLDER_RETRIES to "4"
+    When the app reads its settings
+    Then the app's settings are:
+      | setting                    | value |
+      | retries of a read          | 4     |
+      | time to wait for an answer | 10 s  |
+
+  @wrong
+  Scenario: the app's settings, when a variable changed one
+    Fails saying: the value the app read for its retries of a read
+    Fails saying, to the end of a line: but: was 4
+    Given the environment sets JSONPLACEHOLDER_RETRIES to "4"
+    When the app reads its settings
+    Then the app's settings are:
+      | setting                    | value |
+      | time to wait for an answer | 10 s  |
+      | retries of a read          | 2     |
+
+  @right
+  Scenario: the app's settings are the ones it starts with
+    Given the environment sets none of the app's settings
+    When the app reads its settings
+    Then the app's settings are the ones it starts with
+
+  @wrong
+  Scenario: the app's settings are the ones it starts with, when a variable changed one
+    Fails saying: the value the app read for its time to wait for an answer
+    Fails saying, to the end of a line: but: was 7.0
+    Given the environment sets JSONPLACEHOLDER_READ_TIMEOUT to "7"
+    When the app reads its settings
+    Then the app's settings are the ones it starts with
+
+  @right
+  Scenario: one setting of the app
+    Given the environment sets JSONPLACEHOLDER_READ_TIMEOUT to "7"
+    When the app reads its settings
+    Then the app's time to wait for an answer is 7 s
+    And the app's time to connect is 3.05 s
+
+  @wrong
+  Scenario: one setting of the app, when the variable set another
+    Fails saying: the value the app read for its time to connect
+    Fails saying, to the end of a line: but: was 3.05
+    Given the environment sets JSONPLACEHOLDER_READ_TIMEOUT to "7"
+    When the app reads its settings
+    Then the app's time to connect is 7 s
+
+  @right
+  Scenario: the app refuses a variable
+    Given the environment sets JSONPLACEHOLDER_RETRIES to "1.5"
+    When the app reads its settings
+    Then the app refuses JSONPLACEHOLDER_RETRIES: it must be a whole number from 0 up
+
+  @wrong
+  Scenario: the app refuses a variable, for a rule it does not break
+    Fails saying: why the app refused its settings
+    Fails saying: JSONPLACEHOLDER_RETRIES must be a whole number from 0 up, not '1.5'
+    Given the environment sets JSONPLACEHOLDER_RETRIES to "1.5"
+    When the app reads its settings
+    Then the app refuses JSONPLACEHOLDER_RETRIES: it must be a number of seconds
+
+  @wrong
+  Scenario: the app refuses a variable, when it took it
+    Fails saying: checks why the app refused its settings
+    Given the environment sets JSONPLACEHOLDER_RETRIES to "4"
+    When the app reads its settings
+    Then the app refuses JSONPLACEHOLDER_RETRIES: it must be a whole number from 0 up
+
+  @right
+  Scenario: told the answer had a header line longer than the app reads
+    Given the users service answers with a header line over 64 KB
+    When I look up user 3
+    Then I am told the answer had a header line longer than the app reads
+
+  @wrong
+  Scenario: told of a header line too long, when there were too many header lines
+    Fails saying: its message does not say 'a header line over 64 KB'
+    Given the users service answers with exactly 100 header lines
+    When I look up user 3
+    Then I am told the answer had a header line longer than the app reads
+
+  @right
+  Scenario: told the service sent the app to something that is not an address
+    Given the users service redirects user 3 to an address whose port is not a number with "found"
+    When I look up user 3
+    Then I am told the users service sent the app to something that is not an address
+
+  @wrong
+  Scenario: told the app was sent to something that is not an address, when it was another server
+    Fails saying: what the app was told of a redirect to something that is not an address
+    Fails saying: it was told the API answered 307
+    Fails saying: was redirected (307) to another server
+    Given the users service redirects user 3 to the same address on another port with "temporary redirect"
+    When I look up user 3
+    Then I am told the users service sent the app to something that is not an address
+
+  @right
+  Scenario: told the service sent the app to another server, naming the app's own
+    Given the users service redirects user 3 to the same address over https with "temporary redirect"
+    When I look up user 3
+    Then I am told the users service sent the app to another server, naming the app's own
+
+  @wrong
+  Scenario: told the app was sent to another server, when it was sent to something that is not an address
+    Fails saying: what the app was told of a redirect to another server
+    Fails saying: it was told the API answered 302
+    Fails saying: which is not an address
+    Given the users service redirects user 3 to an address with no server with "found"
+    When I look up user 3
+    Then I am told the users service sent the app to another server, naming the app's own
+
+  @right
+  Scenario: the app's pauses, doubling
+    Given the users service fails with a maintenance break
+    And the app pauses 1 ms before asking again the first time
+    When I look up user 3
+    Then the app paused 1 ms, then 2 ms before asking again
+
+  @wrong
+  Scenario: the app's pauses, when each was twice the one before
+    Fails saying: the pauses the app took between its tries, in seconds
+    Fails saying: item 1: <0.002> differed by <0.001>
+    Given the users service fails with a maintenance break
+    And the app pauses 1 ms before asking again the first time
+    When I look up user 3
+    Then the app paused 1 ms, then 1 ms before asking again
+
+  @right
+  Scenario: the app did not pause
+    Given the users service is rate limiting for 4 ms
+    And the app pauses 1 ms before asking again the first time
+    And the app pauses at most 3 ms between tries
+    When I look up user 3
+    Then the app did not pause
+
+  @wrong
+  Scenario: the app did not pause, when it paused twice
+    Fails saying: the pauses the app took between its tries, in seconds
+    Fails saying, to the end of a line: but: was <[0.001, 0.002]>
+    Given the users service fails with a maintenance break
+    And the app pauses 1 ms before asking again the first time
+    When I look up user 3
+    Then the app did not pause
+
+  @right
+  Scenario: told to try again in about 2 minutes
+    Given the users service is rate limiting until 2 minutes from now
+    When I look up user 3
+    Then I am told to try again in about 2 minutes
+
+  @wrong
+  Scenario: told to try again in about 5 minutes, when it was 2
+    Fails saying: the seconds the service asked the app to wait, as the app read them
+    Fails saying: Expected: a numeric value within <2.0> of <300.0>
+    Given the users service is rate limiting until 2 minutes from now
+    When I look up user 3
+    Then I am told to try again in about 5 minutes
+
+  @wrong
+  Scenario: told to try again in about 2 minutes, when the service did not say when
+    Fails saying: the seconds the service asked the app to wait, as the app read them
+    Fails saying, to the end of a line: but: was <None>
+    Given the users service is rate limiting and says to come back "soon"
+    When I look up user 3
+    Then I am told to try again in about 2 minutes
+
+  @right
+  Scenario: told the service is busy, but not for how long
+    Given the users service is rate limiting and says to come back "soon"
+    When I look up user 3
+    Then I am told the users service is busy, but not for how long
+
+  @wrong
+  Scenario: told the service is busy, but not for how long, when it said for how long
+    Fails saying: the seconds the service asked the app to wait, as the app read them
+    Fails saying, to the end of a line: Expected: None
+    Given the users service is rate limiting until 2 minutes from now
+    When I look up user 3
+    Then I am told the users service is busy, but not for how long
+
+  @right
+  Scenario: told the service did not take the call in time
+    Given the users service never takes the app's call
+    And the app waits at most 10 ms to connect
+    When I look up user 3
+    Then I am told the users service did not take the call within 10 ms
+
+  @wrong
+  Scenario: told the service did not take the call in a shorter time than the app waited
+    Fails saying: the seconds the app waited to connect
+    Fails saying, to the end of a line: a value less than or equal to <0.005> was <0.01>
+    Given the users service never takes the app's call
+    And the app waits at most 10 ms to connect
+    When I look up user 3
+    Then I am told the users service did not take the call within 5 ms
+
+  @wrong
+  Scenario: told the service did not take the call, when it refused it
+    Fails saying: its message does not say 'did not accept a connection in'
+    Fails saying: Connection refused
+    Given the users service is down
+    When I look up user 3
+    Then I am told the users service did not take the call within 10 ms
+
+  @right
+  Scenario: told the service did not answer in time
+    Given the users service answers slowly
+    And the app waits at most 10 ms for an answer
+    When I look up user 3
+    Then I am told the users service did not answer within 10 ms
+
+  @wrong
+  Scenario: told the service did not answer in time, when the whole call's time ran out
+    Fails saying: its message does not say 'did not answer in 0.01 s'
+    Given the users service answers slowly
+    And the app waits at most 10 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service did not answer within 10 ms
+
+  @right
+  Scenario: told the whole call's time ran out
+    Given the users service answers slowly
+    And the app waits at most 10 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service had not answered when the whole call's 10 ms ran out
+
+  @wrong
+  Scenario: told the whole call's time ran out, when the time to wait for an answer did
+    Fails saying: its message does not say "the call's total timeout of 0.01 s passed"
+    Given the users service answers slowly
+    And the app waits at most 10 ms for an answer
+    When I look up user 3
+    Then I am told the users service had not answered when the whole call's 10 ms ran out
+
+  @right
+  Scenario: told the service was still sending its answer when the whole call's time ran out
+    Given the users service sends its answers very slowly
+    And the app waits at most 300 ms for a whole answer
+    When I list all users
+    Then I am told the users service was still sending its answer when the whole call's 300 ms ran out
+
+  @wrong
+  Scenario: told the service was still sending its answer, when it had not begun
+    Fails saying: its status was None
+    Given the users service answers slowly
+    And the app waits at most 10 ms for a whole answer
+    When I look up user 3
+    Then I am told the users service was still sending its answer when the whole call's 10 ms ran out
+
+  @right
+  Scenario: told the service stopped sending its answer part way
+    Given the users service pauses part way through each answer
+    And the app waits at most 300 ms for an answer
+    When I list all users
+    Then I am told the users service stopped sending its answer part way
+
+  @wrong
+  Scenario: told the service stopped sending its answer part way, when it never began
+    Fails saying: its status was None
+    Fails saying: its message does not say 'stopped sending its answer part way'
+    Given the users service answers slowly
+    And the app waits at most 10 ms for an answer
+    When I look up user 3
+    Then I am told the users service stopped sending its answer part way
+
+  @right
+  Scenario: told the service refused the connection
+    Given the users service is down
+    When I look up user 3
+    Then I am told the users service refused the connection
+
+  @wrong
+  Scenario: told the service refused the connection, when it never took the call
+    Fails saying: its message does not say 'cannot be reached: Failed to establish a new connection'
+    Given the users service never takes the app's call
+    And the app waits at most 10 ms to connect
+    When I look up user 3
+    Then I am told the users service refused the connection

@@ -9,6 +9,11 @@ Feature: How the app closes its connections
     When the app closes its connections
     Then the users service has no connection from the app left open
 
+  Scenario: the app closes its connections even while an answer it got is still kept
+    Given the app has a connection open to the users service, and the answer it got is still kept
+    When the app closes its connections
+    Then the users service has no connection from the app left open
+
   Scenario: the app calls again after closing its connections
     Given the app has closed its connections
     When I look up user 3

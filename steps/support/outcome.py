@@ -34,7 +34,7 @@ class Measured:
     hung_up_at: float | None = None  # when they hung up (time.monotonic())
     settings: object = None  # the app's settings, as it read them from the environment
     refused: str | None = None  # the app refused its settings, saying this
-    open_before: int | None = None  # connections open at the mock before the app closed its own
+    app_connections: frozenset | None = None  # the addresses of the app's connections, before it closed them
     started_again: bool = False  # start() was called again on the scenario's own mock ...
     start_raised: Exception | None = None  # ... and raised this (None: it returned)
     stop_errors: tuple | None = None  # stop() called from many threads at once: what went wrong, each time
