@@ -18,7 +18,13 @@ from . import errors
 _deadline = contextvars.ContextVar("services_deadline", default=None)
 HEADER_LINES = 99  # the most header lines http.client reads: its _MAXHEADERS (100) counts the blank line too
 _LENGTH = re.compile(r"[0-9]+")  # RFC 9110 section 8.6: Content-Length = 1*DIGIT
+QUOTED = 40  # characters of a bad value or line an error quotes: a hostile server's megabyte of it is not
 
+
+
+def _beginning(text):
+    """The beginning of what a server sent, as an error message quotes it: at most QUOTED characters."""
+    return text[:QUOTED]
 
 @contextlib.contextmanager
 def within(deadline):
@@ -99,14 +105,14 @@ class _DeadlineResponse(http.client.HTTPResponse):
         lengths = [part.strip() for value in self.msg.get_all("Content-Length") or () for part in value.split(",")]
         wrong = next((length for length in lengths if not _LENGTH.fullmatch(length)), None)
         if wrong is not None:
-            raise BadFramingSeen(errors.InvalidLength, f"Content-Length: {wrong[:40]!r}, not a whole number of bytes",
+            raise BadFramingSeen(errors.InvalidLength, f"Content-Length: {_beginning(wrong)!r}, not a whole number of bytes",
                                  self.status)
         if len({int(length) for length in lengths}) > 1:
             raise BadFramingSeen(errors.ConflictingLengths,
-                                 f"two different Content-Length values ({', '.join(lengths)[:80]})", self.status)
+                                 f"two different Content-Length values ({_beginning(', '.join(lengths))})", self.status)
         coding = self.msg.get("Transfer-Encoding")
         if lengths and coding is not None:
-            raise BadFramingSeen(errors.LengthWithChunks, f"both a Content-Length and Transfer-Encoding: {coding[:40]}",
+            raise BadFramingSeen(errors.LengthWithChunks, f"both a Content-Length and Transfer-Encoding: {_beginning(coding)}",
                                  self.status)
 
     def _get_chunk_left(self):
@@ -209,7 +215,7 @@ def _malformed(exc, url):
             return None  # closed without sending a byte: unavailable, not malformed
         if isinstance(cause, http.client.BadStatusLine):
             return errors.NotHttp(f"{url} answered with something that is not HTTP: no status line, it began "
-                                  f"{cause.line[:40]!r}", url=url)
+                                  f"{_beginning(cause.line)!r}", url=url)
         if isinstance(cause, http.client.LineTooLong):
             if "status" in str(cause):
                 return errors.NotHttp(f"{url} answered with something that is not HTTP: a first line over 64 KB",

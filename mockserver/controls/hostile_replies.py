@@ -150,7 +150,7 @@ def _misframed(wfile, blob, kind):
     lines.append(b"Connection: close")
     length = b"Content-Length: %d" % len(body)
     if kind == "negative_length":
-        lines.append(b"Content-Length: -1")
+        lines.append(b"Content-Length: -" + b"1" * 60)  # longer than the client quotes
     elif kind == "two_lengths":
         lines += [length, b"Content-Length: %d" % (len(body) + 1)]
     else:
