@@ -12,7 +12,7 @@ Feature: Search patterns cannot freeze the mock
     And the journal says which pattern was cut off
 
   # mock_only: as above. The time limit is shortened so that the scenario stays quick; CI's
-  # .ci/checks/pattern_sigterm.py stops the command-line mock, with its own limit, the same way.
+  # .ci/checks/mock/pattern_sigterm.py stops the command-line mock, with its own limit, the same way.
   Scenario: a search that would never finish cannot keep the mock from stopping
     Given a mock of my own
     And my mock cuts search patterns off after 0.3 seconds

@@ -1,4 +1,4 @@
-"""A red run in the living-docs report reads as a product owner needs: runs .ci/checks/red_run.feature (every
+"""A red run in the living-docs report reads as a product owner needs: runs .ci/checks/writing/red_run.feature (every
 scenario fails on purpose) with the report and checks that each failing step's reason is shown open under it,
 in the step's words; that the wrong cell of a table is marked with what came back beside it; that an undefined
 step is answered with the closest existing step; and that no traceback is shown for a verdict on the API.
@@ -11,8 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-FEATURE = ".ci/checks/red_run.feature"
+ROOT = Path(__file__).resolve().parents[3]
+FEATURE = ".ci/checks/writing/red_run.feature"
 REASON = re.compile(r'<div class="step-reason[^"]*">(.*?)</div>', re.S)
 WRONG_CELL = re.compile(r'<td class="wrong-cell"[^>]*>(.*?)</td>', re.S)
 

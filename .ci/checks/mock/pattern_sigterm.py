@@ -17,7 +17,7 @@ from pathlib import Path
 
 FREEZING = "/comments?body_like=%5E(%5Ba-z%5Cs%5D%7C%5Ba-z%5Cs%5D)*%5Cd"  # ^([a-z\s]|[a-z\s])*\d
 STOP_WITHIN, SERVED_WITHIN, PATIENCE, ATTEMPTS = 3.0, 1.0, 10.0, 5
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def request(port, target):

@@ -6,13 +6,13 @@ spends in one second while it cannot accept (from /proc), then lets the connecti
 new request takes to be answered.
 """
 
-import http.client
 import os
 import resource
 import socket
-import subprocess
 import sys
 import time
+
+import cli_mock
 
 DESCRIPTORS = 64
 HELD = 100
@@ -26,9 +26,7 @@ def start_cli():
     """The CLI mock with 64 descriptors at most, on a free port: (process, port) once its banner is out."""
     def limit():
         resource.setrlimit(resource.RLIMIT_NOFILE, (DESCRIPTORS, DESCRIPTORS))
-    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0", "--quiet"],
-                            stdout=subprocess.PIPE, text=True, preexec_fn=limit)
-    return mock, int(mock.stdout.readline().split(" on ")[1].split()[0].rsplit(":", 1)[1])
+    return cli_mock.start(preexec_fn=limit)
 
 
 def cpu_seconds(pid):
@@ -41,20 +39,6 @@ def cpu_seconds(pid):
 def open_descriptors(pid):
     """How many file descriptors the process has open."""
     return len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def served_in(port):
-    """Seconds until GET /users/1 on a new connection is answered 200 (or None if it is not, within 10 s)."""
-    started = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", "/users/1")
-        ok = conn.getresponse().status == 200
-    except OSError:
-        ok = False
-    finally:
-        conn.close()
-    return time.monotonic() - started if ok else None
 
 
 def main():
@@ -72,7 +56,7 @@ def main():
         spent = cpu_seconds(mock.pid) - before
         for sock in held:
             sock.close()
-        took = served_in(port)
+        took = cli_mock.served_in(port)
     finally:
         for sock in held:
             sock.close()

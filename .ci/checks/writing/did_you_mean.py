@@ -9,7 +9,7 @@ effect first (`--show` prints every answer).
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from livedocs import stepdoc, suggest  # noqa: E402 - after the project's folder is on the path

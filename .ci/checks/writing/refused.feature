@@ -1,6 +1,6 @@
 Feature: What the suite refuses (every scenario here must fail, saying why)
   Scenarios a product owner might write that must never pass: each fails, and its failure holds the words
-  under its name. .ci/checks/refusals.py runs them and checks each (docs/what-the-suite-refuses.md).
+  under its name. .ci/checks/writing/refusals.py runs them and checks each (docs/what-the-suite-refuses.md).
 
   Scenario: a search on a field no user has
     Fails saying: the field "citty" is not one I can search by; I can search by: id, name, username

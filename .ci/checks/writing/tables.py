@@ -9,7 +9,7 @@ column that names things, its first: a Given's wrong cell must make a Then after
 JSON text, and a step given a table it does not take fails saying so. Exit 1 on any variant that does
 not turn out so, or on any error that is not an assertion.
 
-    python .ci/checks/tables.py [--keep DIR]
+    python .ci/checks/writing/tables.py [--keep DIR]
 """
 
 import argparse

@@ -4,9 +4,9 @@ and the closest steps that exist (livedocs/suggest.py), never a message about th
 In a copy of the repository, a product owner's new feature has a step written a little wrong, and an unfinished
 @wip scenario a step that does not exist at all. Each of these must fail naming the first (file and line, "did you
 mean" with the closest step) and must not name the second (@wip stays out of every run that does not ask for it):
-the everyday run, .ci/checks/pairings.py, .ci/checks/tables.py, and the run that writes the reports.
+the everyday run, .ci/checks/writing/pairings.py, .ci/checks/writing/tables.py, and the run that writes the reports.
 
-    python .ci/checks/undefined_steps.py
+    python .ci/checks/writing/undefined_steps.py
 """
 
 import shutil
@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SKIPPED = shutil.ignore_patterns(".git", "reports", "node_modules", "__pycache__", ".ruff_cache", ".venv")
 FEATURE = """Feature: A new idea
   Someone writing their first scenario from the step dictionary.
@@ -34,8 +34,8 @@ NAMED = ("Undefined step: When I look up the user 3  (features/a_new_idea.featur
 NOT_NAMED = "frobnicate"  # the @wip scenario's step
 RUNS = {
     "the everyday run (behave --tags=-real)": ["-m", "behave", "--tags=-real", "-f", "plain"],
-    ".ci/checks/pairings.py": [".ci/checks/pairings.py"],
-    ".ci/checks/tables.py": [".ci/checks/tables.py"],
+    ".ci/checks/writing/pairings.py": [".ci/checks/writing/pairings.py"],
+    ".ci/checks/writing/tables.py": [".ci/checks/writing/tables.py"],
     "the reports' run (living-docs, cucumber-json, allure)": [
         "-m", "behave", "-D", "target=mock", "-D", "api_coverage=on", "-f", "living-docs", "-o",
         "reports/living-docs.html", "-f", "cucumber-json", "-o", "reports/cucumber.json", "-f", "allure", "-o",

@@ -1,5 +1,5 @@
 Feature: Work in progress stays out of every run that does not ask for it
-  .ci/checks/refusals.py runs this with --tags=-real, with no --tags and with --tags=wip: only the last runs the
+  .ci/checks/writing/refusals.py runs this with --tags=-real, with no --tags and with --tags=wip: only the last runs the
   scenario tagged wip, which is unfinished (it fails).
 
   Scenario: a finished scenario

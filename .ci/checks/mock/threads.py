@@ -8,13 +8,13 @@ sends SIGTERM. Before, each refused connection printed an 11-line traceback and 
 "RuntimeError: cannot join thread before it is started" (exit status 1).
 """
 
-import http.client
 import resource
 import signal
 import socket
 import subprocess
 import sys
-import time
+
+import cli_mock
 
 MARGIN = 4 * 1024 * 1024  # bytes of address space left to the mock: less than one thread's stack
 REFUSED = 5  # connections sent while no thread can start
@@ -24,10 +24,8 @@ LINE = "no thread to serve it"
 
 
 def start_cli():
-    """The CLI mock on a free port: (process, port) once its banner is out."""
-    mock = subprocess.Popen([sys.executable, "-m", "mockserver", "--port", "0", "--quiet"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    return mock, int(mock.stdout.readline().split(" on ")[1].split()[0].rsplit(":", 1)[1])
+    """The CLI mock on a free port, its log lines kept: (process, port) once its banner is out."""
+    return cli_mock.start(stderr=subprocess.PIPE)
 
 
 def address_space(pid):
@@ -49,20 +47,6 @@ def closed_unanswered(port):
             return False
 
 
-def served_in(port):
-    """Seconds until GET /users/1 on a new connection is answered 200 (None if it is not, within 10 s)."""
-    started = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", "/users/1")
-        ok = conn.getresponse().status == 200
-    except OSError:
-        ok = False
-    finally:
-        conn.close()
-    return time.monotonic() - started if ok else None
-
-
 def main():
     """Starve the mock of threads, send requests, let it have threads again, stop it; judge each step."""
     mock, port = start_cli()
@@ -71,7 +55,7 @@ def main():
         resource.prlimit(mock.pid, resource.RLIMIT_AS, (address_space(mock.pid) + MARGIN, hard))
         refused = sum(closed_unanswered(port) for _ in range(REFUSED))
         resource.prlimit(mock.pid, resource.RLIMIT_AS, (hard, hard))
-        took = served_in(port)
+        took = cli_mock.served_in(port)
         mock.send_signal(signal.SIGTERM)
         status = mock.wait(PATIENCE)
     except subprocess.TimeoutExpired:

@@ -1,7 +1,7 @@
 Feature: On the live API, a Given only the mock can arrange skips its scenario (none of these is tagged @mock_only)
   Run with -D target=live at a live_url where nothing listens: each scenario whose Given only the mock can arrange
   is skipped before its first step, saying why; the last one, which any deployment can run, fails to reach it.
-  .ci/checks/refusals.py runs them; the Gherkin lint names each untagged one.
+  .ci/checks/writing/refusals.py runs them; the Gherkin lint names each untagged one.
 
   Scenario: a slow service
     Skipped saying: mock-only: "Given the users service takes 3 seconds to answer" (line 8): the live API cannot be given a fault

@@ -1,5 +1,5 @@
 Feature: A red run a product owner can read
-  .ci/checks/red_report.py runs this feature with the living-docs report and checks how its failures read there:
+  .ci/checks/writing/red_report.py runs this feature with the living-docs report and checks how its failures read there:
   each failing step's reason open under it, the wrong cell of a table marked with what came back, an undefined
   step answered with the closest step, no traceback for a verdict on the API. Every scenario fails on purpose.
 

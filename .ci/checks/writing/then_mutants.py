@@ -2,15 +2,15 @@
 
 The helpers: steps/support/ judging, matching/ (matchers, collection_matchers, request_matchers), outcome, answer_parts,
 tables and user_fields. cosmic-ray plants one bug (a mutant) at a time in them; each is run against the
-everyday run (behave --tags=-real) and the negative twins (.ci/checks/negative_twins.py), and is killed if
+everyday run (behave --tags=-real) and the negative twins (.ci/checks/writing/negative_twins.py), and is killed if
 either fails. A mutant whose module no longer imports is not competent and is not counted. A fixed, seeded
 sample of the competent mutants is run (the whole population takes about two hours on two cores).
 
-    python .ci/checks/then_mutants.py init [--sample N] [--seed S]   # a session in reports/mutation/
-    python .ci/checks/then_mutants.py exec                           # runs the sample (mutates the files in place:
+    python .ci/checks/writing/then_mutants.py init [--sample N] [--seed S]   # a session in reports/mutation/
+    python .ci/checks/writing/then_mutants.py exec                           # runs the sample (mutates the files in place:
                                                                      # run it in a copy of the work tree)
-    python .ci/checks/then_mutants.py report [--survivors]           # killed and survived, by file
-    python .ci/checks/then_mutants.py test                           # cosmic-ray's test command, for one mutant
+    python .ci/checks/writing/then_mutants.py report [--survivors]           # killed and survived, by file
+    python .ci/checks/writing/then_mutants.py test                           # cosmic-ray's test command, for one mutant
 """
 
 import argparse
@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HELPERS = ("judging", "matching/matchers", "matching/collection_matchers", "matching/request_matchers", "outcome",
            "answer_parts", "tables", "user_fields")
 SESSION = ROOT / "reports" / "mutation" / "then-helpers.sqlite"
@@ -39,7 +39,7 @@ def config_text():
     """cosmic-ray's configuration: the helpers, this script's test command, one mutant at a time."""
     paths = ", ".join(f'"steps/support/{name}.py"' for name in HELPERS)
     return (f'[cosmic-ray]\nmodule-path = [{paths}]\ntimeout = {TIMEOUT}.0\nexcluded-modules = []\n'
-            f'test-command = "{sys.executable} .ci/checks/then_mutants.py test"\n\n'
+            f'test-command = "{sys.executable} .ci/checks/writing/then_mutants.py test"\n\n'
             '[cosmic-ray.distributor]\nname = "local"\n')
 
 
@@ -82,7 +82,7 @@ def test():
     if everyday.returncode != 0:
         print("VERDICT EVERYDAY", (everyday.stdout + everyday.stderr)[-1500:])
         return 1
-    twins = subprocess.run([sys.executable, ".ci/checks/negative_twins.py"], cwd=ROOT, env=env, capture_output=True,
+    twins = subprocess.run([sys.executable, ".ci/checks/writing/negative_twins.py"], cwd=ROOT, env=env, capture_output=True,
                            text=True)
     if twins.returncode != 0:
         print("VERDICT TWINS", twins.stdout[-1500:])

@@ -21,7 +21,7 @@ idle; and in the pairs whose When leaves a search by a pattern that backtracks f
 for it to end), the mock cuts the search off after 0.05 s instead of 1 s: pairing is about what the Thens make
 of what came back, not about the mock's timeouts, which the robustness battery checks.
 
-    python .ci/checks/pairings.py [--every-line] [--jobs N] [--keep DIR]
+    python .ci/checks/writing/pairings.py [--every-line] [--jobs N] [--keep DIR]
 """
 
 import argparse
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from behave.formatter.base import Formatter
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 IDLE = 0.05  # seconds the pairs' mock waits for a request on an idle connection (the project's: 5)
 PATTERN_LIMIT = 0.05  # seconds the pairs' mock gives the patterns of a search left running in the background (1)
 # Whens that leave a search running on the mock after them: its pairs wait for it to end (steps/search_patterns.py),
@@ -114,7 +114,7 @@ def after_step(context, step):
 class PairOutcomes(Formatter):
     """A behave formatter that writes, for each scenario, its status and each step's status and error, as JSON."""
 
-    name, description = "pairs", "each scenario's and step's outcome, as JSON (for .ci/checks/pairings.py)"
+    name, description = "pairs", "each scenario's and step's outcome, as JSON (for .ci/checks/writing/pairings.py)"
 
     def __init__(self, stream_opener, config):
         super().__init__(stream_opener, config)

@@ -9,7 +9,7 @@ Proves, on one mock as the suite uses it (reset between "scenarios"):
 - custom answers are journaled as "custom", cleared by reset(), and refused past their bounds (the number
   of answers, the size of one, the users a scenario may give), each with its reason.
 
-    PYTHONPATH=. python .ci/checks/scenario_data.py
+    PYTHONPATH=. python .ci/checks/mock/scenario_data.py
 """
 
 import gc

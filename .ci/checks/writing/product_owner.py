@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SKIPPED = shutil.ignore_patterns(".git", "reports", "node_modules", "__pycache__", ".ruff_cache", ".venv")
 
 PROFILE = """Feature: A user's profile page

@@ -1,6 +1,6 @@
 """Every Then has its negative twin: fed a wrong answer, or after a When of the wrong kind, it fails in a sentence.
 
-The twins are the scenarios of .ci/checks/negative_twins.feature, run offline against the mock (the robustness
+The twins are the scenarios of .ci/checks/writing/negative_twins.feature, run offline against the mock (the robustness
 battery's steps included, on short limits); its @real scenarios talk to a mock of the check's own
 (python -m mockserver) standing in for the live API. A scenario tagged @right must pass; one tagged @wrong must pass
 every step but its last, a Then, and fail there with an AssertionError: a verdict, or the sentence saying the
@@ -11,7 +11,7 @@ step of at least one @wrong scenario and a step of at least one @right one: a ne
 its twins. The pairings check (pairings.py) runs each Then after each When, but only asserts that no traceback
 escapes; this one asserts that the verdicts are right.
 
-    python .ci/checks/negative_twins.py [--list] [--keep DIR]
+    python .ci/checks/writing/negative_twins.py [--list] [--keep DIR]
 """
 
 import argparse
@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pairings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FEATURE = Path(__file__).with_name("negative_twins.feature")
 SAYING = "Fails saying: "  # the description line of a @wrong scenario: the words its failure must hold
 TO_THE_END = "Fails saying, to the end of a line: "  # the words a line of the failure must end with
@@ -40,7 +40,7 @@ TRACEBACK = re.compile(r'Traceback \(most recent call last\):\s*\n\s+File "')  #
 class TwinOutcomes(pairings.PairOutcomes):
     """The pairings' formatter, writing for each step whether it failed with an AssertionError, and the message."""
 
-    name, description = "twins", "each scenario's and step's outcome, as JSON (for .ci/checks/negative_twins.py)"
+    name, description = "twins", "each scenario's and step's outcome, as JSON (for .ci/checks/writing/negative_twins.py)"
 
     @staticmethod
     def outcome(scenario):

@@ -1,6 +1,6 @@
 @mock_only
 Feature: Every Then and its negative twin
-  .ci/checks/negative_twins.py runs this: each @right scenario must pass; each @wrong one must fail at its
+  .ci/checks/writing/negative_twins.py runs this: each @right scenario must pass; each @wrong one must fail at its
   last step, its one Then, with an AssertionError in a sentence holding the words of its "Fails saying" line.
   Every Then step definition needs at least one of each: fed a wrong answer, or after a When of the wrong
   kind, a Then that passes anyway would let a broken API through.

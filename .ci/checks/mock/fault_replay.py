@@ -7,7 +7,7 @@ kept-alive connection. Whether an answer was plain must be decided before it is 
 502 for a plain answer and replayed it to the next scenario's first read (a few rounds in a thousand). Here:
 ROUNDS times a read that gets a planned 502, reset(), then the same read, which must get the users.
 
-    PYTHONPATH=. python .ci/checks/fault_replay.py
+    PYTHONPATH=. python .ci/checks/mock/fault_replay.py
 """
 
 import sys

@@ -1,16 +1,16 @@
 """What the suite refuses: scenarios that must never pass, run as a product owner runs them, each checked for its words.
 
-- .ci/checks/refused.feature: every scenario must fail, and its failure hold the words of its "Fails saying:" line
+- .ci/checks/writing/refused.feature: every scenario must fail, and its failure hold the words of its "Fails saying:" line
   (a search or a sort on a field no user has, a number written otherwise than the API writes it, a partial table...).
-- .ci/checks/mock_only_on_live.feature, run with -D target=live at a dead live_url (127.0.0.1:9, nothing listens):
+- .ci/checks/writing/mock_only_on_live.feature, run with -D target=live at a dead live_url (127.0.0.1:9, nothing listens):
   every scenario with a "Skipped saying:" line uses a Given only the mock can arrange, has no @mock_only tag, and
   must be skipped before its first step with that reason; the plain scenario must fail saying the live API cannot
   be reached (the run was live). The Gherkin lint must name each of those scenarios, asking for the tag.
-- .ci/checks/wip.feature: `behave --tags=-real` (the everyday run) leaves its @wip scenario out and passes, and so
+- .ci/checks/writing/wip.feature: `behave --tags=-real` (the everyday run) leaves its @wip scenario out and passes, and so
   does a run with no --tags; `--tags=wip` runs it (and it fails, as an unfinished scenario may).
 Exit 1 on any scenario that does not turn out as it must.
 
-    python .ci/checks/refusals.py
+    python .ci/checks/writing/refusals.py
 """
 
 import json
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pairings import PairOutcomes
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 DEAD = "http://127.0.0.1:9"  # the discard port: nothing listens on it here
 EXPECTATIONS = ("Fails saying: ", "Skipped saying: ", "Passes")
@@ -31,7 +31,7 @@ EXPECTATIONS = ("Fails saying: ", "Skipped saying: ", "Passes")
 class Outcomes(PairOutcomes):
     """The pairings' formatter, writing also each scenario's skip reason, line and expectation (its description)."""
 
-    name, description = "refusals", "each scenario's outcome, as JSON (for .ci/checks/refusals.py)"
+    name, description = "refusals", "each scenario's outcome, as JSON (for .ci/checks/writing/refusals.py)"
 
     def outcome(self, scenario):
         """One scenario's outcome, with what it must do (its "Fails saying:"... line) and each step's message."""
