@@ -133,7 +133,8 @@ def told_length_with_chunks(context):
 @judges(APP_TOLD)
 def told_bad_chunk(context):
     """The call failed with the client's bad-chunk error, quoting the bytes where CRLF should have been."""
-    _told_misframed(context, services.BadChunk, "a chunk followed by b'XX', not CRLF", "an answer with a chunk longer than its size")
+    _told_misframed(context, services.BadChunk, "a chunk followed by b'\\n\\n', not CRLF",
+                    "an answer with a chunk longer than its size")
 
 
 @then("I am told the answer had a header line longer than the app reads")
@@ -142,3 +143,13 @@ def told_header_line_too_long(context):
     """The call failed with the client's head-too-large error, naming the 64 KB line it reads (not as not-HTTP)."""
     expected = _error_at_api(services.HeadTooLarge, "a header line over 64 KB", status=None)
     assert_that(APP_TOLD(context), expected, "what the app was told of an answer with a header line too long")
+
+
+@then("I am told the users service had not taken all the app sent when its time ran out")
+@judges(APP_TOLD)
+def told_upload_unfinished(context):
+    """The call failed with ApiTimeout saying the service had not taken the whole request by the call's deadline
+    (not that a single send waited too long, nor that the answer was slow)."""
+    expected = _error_at_api(services.ApiTimeout, "had not taken the whole request when the call's total timeout",
+                             status=None)
+    assert_that(APP_TOLD(context), expected, "what the app was told of a service that stopped taking its request")

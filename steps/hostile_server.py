@@ -127,7 +127,7 @@ def service_sends_length_and_chunks(context):
 
 @given("the users service sends chunks longer than their sizes say")
 def service_sends_chunk_overrun(context):
-    """Each answer comes in a chunk followed by XX where its CRLF should be."""
+    """Each answer comes in a chunk followed by two bare line feeds where its CRLF should be."""
     context.mock.faults.chunk_overrun()
 
 

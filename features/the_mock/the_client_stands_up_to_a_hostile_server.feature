@@ -119,4 +119,5 @@ Feature: The client stands up to a hostile server
     And the app waits at most 0.5 seconds for a whole answer
     When I create a user whose profile runs to 8 MB
     Then I am told the users service is too slow
+    And I am told the users service had not taken all the app sent when its time ran out
     And I was told in under 2 seconds

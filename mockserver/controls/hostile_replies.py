@@ -155,7 +155,7 @@ def _misframed(wfile, blob, kind):
         lines += [length, b"Content-Length: %d" % (len(body) + 1)]
     else:
         lines += [length, b"Transfer-Encoding: chunked"] if kind == "length_and_chunks" else [b"Transfer-Encoding: chunked"]
-        body = b"%x\r\n%s%s0\r\n\r\n" % (len(body), body, b"\r\n" if kind == "length_and_chunks" else b"XX")
+        body = b"%x\r\n%s%s0\r\n\r\n" % (len(body), body, b"\r\n" if kind == "length_and_chunks" else b"\n\n")  # bare line feeds: a careless proxy's
     wfile.write(b"\r\n".join(lines) + b"\r\n\r\n" + body)
     return False
 

@@ -2808,3 +2808,18 @@ Feature: Every Then and its negative twin
     And the app waits at most 10 ms to connect
     When I look up user 3
     Then I am told the users service refused the connection
+
+  @right
+  Scenario: told the service had not taken all the app sent
+    Given the users service stops reading what the app sends
+    And the app waits at most 0.5 seconds for a whole answer
+    When I create a user whose profile runs to 8 MB
+    Then I am told the users service had not taken all the app sent when its time ran out
+
+  @wrong
+  Scenario: told the service had not taken all the app sent, when its answer was slow
+    Fails saying: what the app was told of a service that stopped taking its request
+    Given the app waits at most 0.1 seconds for an answer
+    And the users service answers slowly
+    When I list all users
+    Then I am told the users service had not taken all the app sent when its time ran out
