@@ -3,13 +3,12 @@
 import argparse
 import os
 import platform
-import subprocess
 import sys
 import time
 
 from . import median
-from .load import cpus_apart, generator_name, pinned, run_load
-from .serve import PATHS, mock_bodies
+from .load import cpus_apart, generator_name, run_load
+from .serve import PATHS, ServerProcess, mock_bodies
 from .suite import Bench, per_scenario_ms, start_stop_ms, suite_figures, workspace
 
 CLIENTS = (1, 16, 64)
@@ -41,42 +40,6 @@ def _positive(kind):
         return value
 
     return convert
-
-
-class ServerProcess:
-    """A benchmarked server in a child process (python -m bench.serve), stopped by closing its stdin."""
-
-    def __init__(self, kind, cpu=None):
-        self.process = subprocess.Popen(pinned([sys.executable, "-m", "bench.serve", kind], cpu),
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                        text=True)
-        line = self.process.stdout.readline()  # the port, or nothing if the server could not start
-        if not line.strip().isdigit():
-            self.process.kill()
-            self.process.wait(5)
-            raise RuntimeError(f"python -m bench.serve {kind} did not start (exit {self.process.returncode}); "
-                               f"run it by hand to see why")
-        self.port = int(line)
-
-    def cpu_seconds(self):
-        """The server's CPU time so far (user and system), from /proc (0 where there is none)."""
-        try:
-            fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
-        except OSError:
-            return 0.0
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc_info):
-        self.process.stdin.close()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
-        self.process.stdout.close()
 
 
 def load_figures(args, generator, cpus):

@@ -1,7 +1,11 @@
-"""python -m bench.serve mock|seed|bare: one server in its own process; prints its port, stops when stdin closes."""
+"""python -m bench.serve mock|seed|bare: one server in its own process; prints its port, stops when stdin closes.
+
+ServerProcess runs one (or the mock's own command line, `python -m mockserver --quiet`) for the benchmark."""
 
 import http.server
+import os
 import socketserver
+import subprocess
 import sys
 import threading
 
@@ -9,7 +13,12 @@ from mockserver import MockServer
 from mockserver.node.messages import Request
 from mockserver.transport.wire import encode_reply
 
+from .load import pinned
+
 PATHS = ("/users", "/users/1")
+# The designs a ServerProcess runs: this module's three, and the mock as a person runs it from its command line.
+KINDS = ("mock", "seed", "bare", "cli")
+CLI = ("-m", "mockserver", "--quiet", "--port", "0")
 
 
 def mock_replies():
@@ -69,6 +78,47 @@ def seed_server():
             """Silent."""
 
     return http.server.HTTPServer(("127.0.0.1", 0), SeedHandler)
+
+
+class ServerProcess:
+    """A benchmarked server in a child process, on that CPU when given: python -m bench.serve KIND (stopped by closing
+    its stdin), or for "cli" the mock's command line (stopped as Ctrl-C stops it)."""
+
+    def __init__(self, kind, cpu=None):
+        self.kind = kind
+        argv = [sys.executable, *CLI] if kind == "cli" else [sys.executable, "-m", "bench.serve", kind]
+        self.process = subprocess.Popen(pinned(argv, cpu), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()  # the port (the banner's address for cli), or nothing if it failed
+        port = line.split(" on ")[1].split()[0].rsplit(":", 1)[1] if kind == "cli" and " on " in line else line.strip()
+        if not port.isdigit():
+            self.process.kill()
+            self.process.wait(5)
+            raise RuntimeError(f"{' '.join(argv[1:])} did not start (exit {self.process.returncode}); "
+                               f"run it by hand to see why")
+        self.port = int(port)
+
+    def cpu_seconds(self):
+        """The server's CPU time so far (user and system), from /proc (0 where there is none)."""
+        try:
+            fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        if self.kind == "cli":
+            self.process.terminate()  # SIGTERM: the command line stops cleanly
+        self.process.stdin.close()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+        self.process.stdout.close()
 
 
 def main(kind):
