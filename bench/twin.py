@@ -61,11 +61,11 @@ def record(plan_path, behave_args):
             steps[-1].append(_request_record(request))
         return journal_record(self, request)
 
-    def observed_record_again(self, template, size):
+    def observed_record_again(self, template, *rest):
         steps = current["steps"]
         if steps:
             steps[-1].append(_request_record(_again(template)))
-        return journal_record_again(self, template, size)
+        return journal_record_again(self, template, *rest)
 
     model.Scenario.run, model.Step.run = observed_scenario, observed_step
     Journal.record, Journal.record_again = observed_record, observed_record_again

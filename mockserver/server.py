@@ -377,13 +377,14 @@ class MockServer:
         fault, cancelled = self.faults.take(request.method, request.target.partition("?")[0], HEAD_KINDS)
         return None if fault is None else (fault.seconds or self.request_deadline, cancelled)
 
-    def answer_again(self, token):
+    def answer_again(self, token, received):
         """Whether the read of token may be answered as before now (the same app, still nothing planned); if so, it
-        is journaled as received now."""
+        is journaled as received at `received` (time.monotonic())."""
         app, template, size = token
-        if app is not self.app or not self.answers_plainly():
+        # answers_plainly(), written out: this is the path of a client asking again and again
+        if app is not self.app or self.log is not None or self.faults.planned or self.stubs.planned:
             return False
-        self.journal.record_again(template, size)
+        self.journal.record_again(template, size, received)
         return True
 
     def _log(self, request, entry, reply, wait, began):

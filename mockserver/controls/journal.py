@@ -64,7 +64,8 @@ class Journal:
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                 raise ValueError(f"the journal's {name} must be a whole number from 0 up, not {value!r}")
         self.max_entries, self.max_body_bytes, self.max_bytes = max_entries, max_body_bytes, max_bytes
-        self._entries = collections.deque()  # (entry, the bytes it is charged)
+        # (entry, the bytes it is charged), or for a read recorded again (its template, the bytes, when received)
+        self._entries = collections.deque()
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -79,20 +80,19 @@ class Journal:
         self._add(entry, charge(path, query_string, body, headers))
         return entry
 
-    def record_again(self, template, size):
-        """Add a request read exactly as one before, whose entry's fields are `template` (its size charged again), as
-        received now; return its entry (the transport answers the same read again this way: wire.py)."""
-        entry = Entry.__new__(Entry)
-        entry.__dict__.update(template)
-        entry.headers, entry.received = template["headers"].copy(), time.monotonic()
+    def record_again(self, template, size, received):
+        """Add a request read exactly as one before, whose entry's fields are `template` (its size charged again),
+        received at `received` (time.monotonic()); the transport answers the same read again this way (wire.py).
+
+        This is the path of a client asking again and again: the entry is kept as (template, size, received) and
+        made only when entries() is read, so that a request costs one small tuple, not an entry and two dicts."""
         entries = self._entries
-        with self._lock:  # as _add(entry, size), written out: this is the path of a client asking again and again
-            entries.append((entry, size))
+        with self._lock:  # as _add(), written out
+            entries.append((template, size, received))
             self._bytes += size
             if len(entries) > self.max_entries or self._bytes > self.max_bytes:
                 while entries and (len(entries) > self.max_entries or self._bytes > self.max_bytes):
                     self._bytes -= entries.popleft()[1]
-        return entry
 
     def _add(self, entry, size):
         """Keep the entry, charged `size` bytes; drop the oldest past the bounds."""
@@ -114,15 +114,28 @@ class Journal:
         return fields, charge(path, query_string, b"", request.headers)
 
     def entries(self):
-        """A copy of the entries so far, oldest first."""
+        """A copy of the entries so far, oldest first (the same Entry objects from one call to the next)."""
         with self._lock:
-            return [entry for entry, _ in self._entries]
+            entries = self._entries
+            if any(len(kept) == 3 for kept in entries):  # reads recorded again: their entries made now, once
+                made = [kept if len(kept) == 2 else (_entry_again(*kept), kept[1]) for kept in entries]
+                entries.clear()
+                entries.extend(made)
+            return [entry for entry, _ in entries]
 
     def clear(self):
         """Forget every entry."""
         with self._lock:
             self._entries.clear()
             self._bytes = 0
+
+
+def _entry_again(template, size, received):
+    """The entry of a read recorded again (Journal.record_again), received at `received`."""
+    entry = Entry.__new__(Entry)
+    entry.__dict__.update(template)
+    entry.headers, entry.received = template["headers"].copy(), received
+    return entry
 
 
 def charge(path, query_string, body, headers):

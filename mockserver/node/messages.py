@@ -66,7 +66,7 @@ def etag(body):
     return f'W/"{len(body):x}-{digest}"'
 
 
-def http_date():
-    """The Date header value."""
-    return formatdate(usegmt=True)
+def http_date(when=None):
+    """The Date header value, for now or for `when` (seconds since the epoch)."""
+    return formatdate(when, usegmt=True)
 

@@ -46,8 +46,9 @@ class Service(typing.Protocol):
         """A token to answer the very same read again without dispatch() (see answer_again), or None; since is
         plain_state() as it was before the request was answered."""
 
-    def answer_again(self, token):
-        """Whether the read of this token may be answered as before now; if so it is journaled again."""
+    def answer_again(self, token, received):
+        """Whether the read of this token may be answered as before now; if so it is journaled again, as received at
+        `received` (time.monotonic())."""
 
     def stall_for(self, request):
         """How long a request's body is left unread once its head is read (seconds, and the Event that cuts the
@@ -122,16 +123,13 @@ class Handler(socketserver.StreamRequestHandler):
     def _serve_one(self, reader):
         """Read up to the next thing to answer and answer it; False when the connection should close."""
         blocked, connection, service = self.server.blocked, self.connection, self.server.service
-        blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
-        again = self._again
-        if again is not None:  # after a plain read's answer (the reader is idle): the same bytes again?
-            data = self._read()
-            if data == again[0] and service.answer_again(again[1]):
-                return self._answer_again(blocked, connection)
-            self._again = None
+        if self._again is not None:  # after a plain read's answer (the reader is idle): the same bytes again?
+            data, now = self._repeat(blocked, connection, service)
             if not data:
                 return False  # the client closed between requests
             reader.feed(data)
+        else:
+            blocked[connection] = now = time.monotonic()  # waiting for a request: the accept loop bounds how long
         deadline = now + service.request_deadline
         try:
             item = reader.next_item(self._read, self.wfile.write, deadline)
@@ -177,26 +175,44 @@ class Handler(socketserver.StreamRequestHandler):
             connection.shutdown(socket.SHUT_WR)  # is not reset before it reads the answer (as Node does)
             _drain(connection, request, reader.body_seen)
         blocked.pop(connection, None)
-        if plain is not None and reader.idle:  # the whole request was these bytes: may they be answered again?
+        if plain is not None and keep_alive and reader.idle:  # the whole request was these bytes: again, later?
             token = service.repeatable(request, reply, since)
-            self._again = (plain, token, reply, keep_alive, request.method) if token is not None else None
+            self._again = (plain, token, reply, request.method) if token is not None else None
         return keep_alive
 
-    def _answer_again(self, blocked, connection):
-        """The answer to the same plain read as the last one, as dispatch() would give it (journaled by then)."""
-        _, _, reply, keep_alive, method = self._again
-        blob = encode_reply(reply, keep_alive, method)
-        blocked[connection] = time.monotonic()
-        connection.sendall(blob)
-        blocked.pop(connection, None)
-        return keep_alive
+    def _repeat(self, blocked, connection, service):
+        """Answer the very same read as the last one again, as dispatch() would (journaled, the Date of the second),
+        for as long as the client sends it and the service allows it; then (the other bytes read, b"" at the end,
+        when the wait for them began).
+
+        This is the loop of a keep-alive client asking again and again: one clock reading after each read and after
+        each write, the bytes encoded again only when the Date line changes."""
+        plain, token, reply, method = self._again
+        self._again = None
+        read, send, again, clock = self._read, connection.sendall, service.answer_again, time.monotonic
+        blob, until = b"", 0.0
+        blocked[connection] = waiting = clock()  # waiting for a request: the accept loop bounds how long
+        while True:
+            data = read()
+            if data != plain:
+                return data, waiting
+            now = clock()
+            if not again(token, now):
+                return data, waiting
+            if now >= until:  # the first answer, or a new second: the bytes with this second's Date line
+                date = _current_date()
+                blob, until = encode_reply(reply, True, method, date), date[2]
+            blocked[connection] = now  # a client that does not read cannot hold the thread for ever
+            send(blob)
+            blocked[connection] = waiting = clock()
 
 
-def encode_reply(reply, keep_alive, method="GET"):
-    """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive)."""
+def encode_reply(reply, keep_alive, method="GET", date=None):
+    """Status line, headers and body as one byte string (one write: no Nagle stall on keep-alive); date: the
+    _current_date() to use, else the current one."""
     key = (keep_alive, method == "HEAD")
     kept = reply.wire.get(key)  # (the Date line it holds, the bytes, where the Date line starts)
-    date = _date[1] if _date[0] == int(time.time()) else _date_line()
+    date = (date or _current_date())[1]
     if kept is None and len(reply.body) > MAX_KEPT_WIRE:  # one copy of a large body, made for this write only
         before, head, body = _encode_parts(reply, keep_alive, method)
         return b"".join((before, date, head, *body))
@@ -232,16 +248,29 @@ def _encode_parts(reply, keep_alive, method):
     return before, head, body
 
 
-_date = (0, b"")  # (the second, its Date line): formatting a date costs more than the rest of an answer
+# (the second, its Date line, the time.monotonic() at which the next second begins): formatting a date costs more
+# than the rest of an answer
+_date = (0, b"", 0.0)
+
+
+def _current_date():
+    """_date for the current second."""
+    date = _date
+    return date if date[0] == int(time.time()) else _new_date()
+
+
+def _new_date():
+    """_date made for the current second."""
+    global _date
+    wall, now = time.time(), time.monotonic()
+    second = int(wall)
+    _date = (second, f"Date: {http_date(wall)}\r\n".encode("ascii"), now + (second + 1 - wall))
+    return _date
 
 
 def _date_line():
     """The Date header line for the current second."""
-    global _date
-    second = int(time.time())
-    if _date[0] != second:
-        _date = (second, f"Date: {http_date()}\r\n".encode("ascii"))
-    return _date[1]
+    return _current_date()[1]
 
 
 def _phrase(status):
