@@ -29,3 +29,9 @@ Feature: Asking again on one connection
     And the users service fails with an internal error
     When the client asks for user 1 again on that connection
     Then the client is told the service failed with an internal error
+
+  # mock-only: the live API's clock is not this machine's; robustness: it asks for up to a second, until the second turns
+  @mock_only @robustness
+  Scenario: every answer to a read asked again is dated when it was given
+    When a client asks for user 1 again and again on one connection until the clock's second turns
+    Then every answer is dated the second it was given

@@ -74,6 +74,7 @@ class CameBack:
     connection: object = None  # raw clients: a socket the When left open, for a Then to watch
     answers: tuple = ()  # a crowd of raw clients: (path, answer) for every request they sent
     interim: tuple = ()  # raw clients: the statuses of interim answers (100 Continue) before the final one
+    dated: tuple = ()  # a read asked again: (wall-clock seconds when sent, its answer, when answered) for each time
     measured: Measured = Measured()  # what the When measured around the call (e.g. peak memory before)
     where: str = ""  # "the mock at http://..." or "the live API at https://..."
     elapsed: float | None = None  # seconds from the request to the answer (or to giving up); None: not timed

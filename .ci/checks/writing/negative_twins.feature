@@ -2434,6 +2434,17 @@ Feature: Every Then and its negative twin
     Then the client is told the service failed with an internal error
 
   @right
+  Scenario: a read asked again while the second turns, each answer dated when it was given
+    When a client asks for user 1 again and again on one connection until the clock's second turns
+    Then every answer is dated the second it was given
+
+  @wrong
+  Scenario: the Dates of a read asked again, after a read asked only 3 times
+    Fails saying: the Date of each answer to a read asked again
+    When a client asks for user 1 3 times on one connection
+    Then every answer is dated the second it was given
+
+  @right
   Scenario: a failure while reading kept for the report
     Given a mock of my own that fails while reading requests
     When a client offers a new user to it
