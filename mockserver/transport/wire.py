@@ -190,7 +190,7 @@ class Handler(socketserver.StreamRequestHandler):
         plain, token, reply, method = self._again
         self._again = None
         read, send, again, clock = self._read, connection.sendall, service.answer_again, time.monotonic
-        blob, until = b"", 0.0
+        blob, until, kept = b"", 0.0, len(reply.body) <= MAX_KEPT_WIRE  # a larger answer's bytes: made for each write
         blocked[connection] = waiting = clock()  # waiting for a request: the accept loop bounds how long
         while True:
             data = read()
@@ -201,10 +201,12 @@ class Handler(socketserver.StreamRequestHandler):
                 return data, waiting
             if now >= until:  # the first answer, or a new second: the bytes with this second's Date line
                 date = _current_date()
-                blob, until = encode_reply(reply, True, method, date), date[2]
+                blob, until = encode_reply(reply, True, method, date), date[2] if kept else 0.0
             blocked[connection] = now  # a client that does not read cannot hold the thread for ever
             send(blob)
             blocked[connection] = waiting = clock()
+            if not kept:
+                blob = b""
 
 
 def encode_reply(reply, keep_alive, method="GET", date=None):
