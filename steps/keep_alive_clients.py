@@ -65,8 +65,7 @@ DATED = Reading("the Date of each answer to a read asked again", "'When a client
 
 @when("a client asks for user {user_id:d} again and again on one connection until the clock's second turns")
 def client_asks_until_second_turns(context, user_id):
-    """The same read on one keep-alive connection from just before the wall clock's second turns until 20 reads
-    after it were answered (2 s at most); each answer kept with the seconds it was sent and answered at."""
+    """The same read again on one connection across a turn of the second; each answer kept with its times."""
     request = rawhttp.get(f"/users/{user_id}", context.mock.port)
     time.sleep((-AHEAD - time.time()) % 1.0)  # the client is idle until the reads begin, with no connection open
     started, dated, after_turn, sent = time.monotonic(), [], 0, time.time()
