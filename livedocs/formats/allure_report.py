@@ -46,7 +46,19 @@ def main(argv=None):
     parser.add_argument("--results", type=Path, default=ROOT / "reports" / "allure-results")
     parser.add_argument("--output", type=Path, default=ROOT / "reports" / "allure-report")
     parser.add_argument("--check", action="store_true", help="open it in headless Chromium: nothing may load")
+    parser.add_argument("--install", action="store_true", help="only install the pinned tool (npm ci), if it is not "
+                        "installed yet: CI does this while the run that makes the results goes on")
     args = parser.parse_args(argv)
+    if args.install:
+        try:
+            install()
+        except FileNotFoundError as exc:
+            print(f"cannot run {exc.filename}: the Allure report needs Node.js and npm (apt-get install nodejs npm)")
+            return 2
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+            print(f"the Allure tool could not be installed: {exc}")
+            return 1
+        return 0
     if not any(args.results.glob("*-result.json")):
         print(f"no Allure results in {args.results}: run behave with -f allure -o {args.results} first")
         return 2
