@@ -10,7 +10,7 @@ machine, is the mock's bound at work: counted and printed, not failed).
 
 Each of the mock's bounds is passed several times over by one mix, so lifting any one of them fails the check in
 that mix (measured, each lifted alone: rendered answers +165 MB and whole replies +316 MB after the first mix, the
-journal +198 MB and the compiled patterns +132 MB after the nastier one). The 1 MB answers and 5 MB bodies come
+journal +199 MB and the compiled patterns +141 MB after the nastier one). The 1 MB answers and 5 MB bodies come
 last, 4 in flight at once on top of all that is kept: where the peak is highest (+75 to +85 MB in six runs).
 """
 
