@@ -40,6 +40,19 @@ def build(results, output):
                    cwd=TOOL, check=True, timeout=BUILD_TIMEOUT, env=environment, stdout=subprocess.DEVNULL)
 
 
+def _with_the_tool(work):
+    """Run work (installing or building with the tool): 0, or say why it could not and return the exit status."""
+    try:
+        work()
+    except FileNotFoundError as exc:
+        print(f"cannot run {exc.filename}: the Allure report needs Node.js and npm (apt-get install nodejs npm)")
+        return 2
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        print(f"the Allure tool failed: {exc}")
+        return 1
+    return 0
+
+
 def main(argv=None):
     """Build the report (and check it loads nothing from the network); say where it is, or why not."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -50,27 +63,13 @@ def main(argv=None):
                         "installed yet: CI does this while the run that makes the results goes on")
     args = parser.parse_args(argv)
     if args.install:
-        try:
-            install()
-        except FileNotFoundError as exc:
-            print(f"cannot run {exc.filename}: the Allure report needs Node.js and npm (apt-get install nodejs npm)")
-            return 2
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            print(f"the Allure tool could not be installed: {exc}")
-            return 1
-        return 0
+        return _with_the_tool(install)
     if not any(args.results.glob("*-result.json")):
         print(f"no Allure results in {args.results}: run behave with -f allure -o {args.results} first")
         return 2
-    try:
-        install()
-        build(args.results, args.output)
-    except FileNotFoundError as exc:
-        print(f"cannot run {exc.filename}: the Allure report needs Node.js and npm (apt-get install nodejs npm)")
-        return 2
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-        print(f"the Allure tool failed: {exc}")
-        return 1
+    failed = _with_the_tool(lambda: (install(), build(args.results, args.output)))
+    if failed:
+        return failed
     report = args.output / "index.html"
     print(f"wrote {report} ({report.stat().st_size // 1024} KB, one file)")
     if args.check:
