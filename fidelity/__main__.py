@@ -1,7 +1,8 @@
 """python -m fidelity: the corpus sent to the mock and to the live API's engine; the share of equal answers.
 
 The engine is json-server 0.16.0 on Express 4.17, set up as JSONPlaceholder runs it (fidelity/engine),
-installed once with `npm ci --prefix fidelity/engine` and run with the machine's `node`.
+installed once with `npm ci --prefix fidelity/engine` and run with the machine's `node`. The cases go to both
+side by side; what waited out the clock is asked again with less beside it (fidelity/parallel.py).
 """
 
 import argparse
