@@ -59,7 +59,7 @@ class StoredReplies:
         """Keep the reply in memory, and on disk when its body is large and nothing of it depends on the moment."""
         self.replies.put(key, reply, size)
         if len(reply.body) >= MIN_STORED and not reply.cut_off:
-            self._write(key, reply)
+            self.write(key, reply)
 
     def clear(self):
         """Forget what is kept in memory (the disk's replies stay: they are proven current when read)."""
@@ -81,7 +81,7 @@ class StoredReplies:
                 self._fingerprint = digest.hexdigest()
             return self._fingerprint
 
-    def _path(self, key):
+    def path_of(self, key):
         """The file a key's reply is kept in (one per checkout of the mock, so that two checkouts on one machine do
         not take each other's place)."""
         return self.folder / (hashlib.sha256(f"{PACKAGE}|{key!r}".encode()).hexdigest()[:40] + ".reply")
@@ -89,7 +89,7 @@ class StoredReplies:
     def _read(self, key):
         """The stored reply for key if its file is whole and current, else None."""
         try:
-            with open(self._path(key), "rb") as stream:
+            with open(self.path_of(key), "rb") as stream:
                 head = json.loads(stream.readline())
                 if head.get("fingerprint") != self.fingerprint() or head.get("key") != repr(key):
                     return None
@@ -101,7 +101,7 @@ class StoredReplies:
         return Reply(head["status"], [tuple(pair) for pair in head["headers"]], body, routed=head["routed"],
                      delay=head["delay"])
 
-    def _write(self, key, reply):
+    def write(self, key, reply):
         """Write the reply's file in one step (a reader sees the old file or the whole new one); errors ignored."""
         head = {"fingerprint": self.fingerprint(), "key": repr(key), "status": reply.status,
                 "headers": [list(pair) for pair in reply.headers], "routed": reply.routed, "delay": reply.delay,
@@ -113,7 +113,7 @@ class StoredReplies:
             try:
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(json.dumps(head).encode() + b"\n" + reply.body)
-                os.replace(temporary, self._path(key))
+                os.replace(temporary, self.path_of(key))
             except BaseException:
                 os.unlink(temporary)
                 raise
