@@ -221,12 +221,16 @@ class Matches:
     def __init__(self, registry):
         self.registry = registry
         self.found = {}  # (step type, line) -> (definition or None, the converters' error or None)
+        self.fresh = {}  # (step type, line) -> the match found while looking the line up, not yet handed to behave
         self.starts = {}  # step type -> [(literal start, definition)], in the order behave tries them
 
     def find_match(self, step):
         """behave's StepRegistry.find_match, from the definition the line matched (None: undefined)."""
         definition = self.definition_of(step)
-        return definition.match(step.name) if definition is not None else None
+        if definition is None:
+            return None
+        fresh = self.fresh.pop((step.step_type, step.name), None)  # its arguments never used: as good as a new one
+        return fresh if fresh is not None else definition.match(step.name)
 
     def definition_of(self, step):
         """The definition a step line matches, or None."""
@@ -241,11 +245,15 @@ class Matches:
         key = (step.step_type, step.name)
         known = self.found.get(key)
         if known is None:
-            known = self.found[key] = self._first_match(step.step_type, step.name)
+            definition, match = self._first_match(step.step_type, step.name)
+            known = self.found[key] = (definition, getattr(match, "stored_error", None))
+            if match is not None:
+                self.fresh[key] = match
         return known
 
     def _first_match(self, step_type, name):
-        """behave's rule: the first definition in its order that matches the line (its own type's, then @step's)."""
+        """behave's rule: the first definition in its order that matches the line (its own type's, then @step's), and
+        the match; (None, None) if none does."""
         if step_type not in self.starts:
             steps = self.registry.steps
             candidates = steps[step_type] + (steps["step"] if step_type != "step" else [])
@@ -254,7 +262,7 @@ class Matches:
             if name.startswith(start):
                 match = definition.match(name)
                 if match:
-                    return definition, getattr(match, "stored_error", None)
+                    return definition, match
         return None, None
 
 
