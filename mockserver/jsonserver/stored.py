@@ -6,7 +6,8 @@ key), and it is taken back only if it is proven current: its file holds the fing
 change it (the content of every file of the mock, its code and its data, and the versions of Python and zlib) and
 that key, and the body's length and digest, all checked against this process before the reply is used. Anything
 else (no file, another fingerprint, a torn or foreign file, a disk that cannot be read or written) is a miss, and
-the reply is computed as it always is. The folder holds at most MAX_FILES replies, the oldest removed first.
+the reply is computed as it always is. The folder holds at most MAX_FILES replies, the oldest removed first
+(two processes writing at the same moment may each add one more).
 """
 
 import hashlib
@@ -23,7 +24,7 @@ from ..node.messages import Reply
 from .app import _reply_size
 
 MIN_STORED = 64 * 1024  # bytes of body: a smaller reply costs less to compute again than to keep on disk
-MAX_FILES = 64  # replies kept at most (a mock asked for ever new large reads stays bounded on disk)
+MAX_FILES = 64  # replies kept (a mock asked for ever new large reads stays bounded on disk)
 PACKAGE = Path(__file__).resolve().parent.parent  # mockserver/: its code and data make the fingerprint
 PART_LIFETIME = 60  # seconds after which a half-written file is a dead process's, removed
 FORMAT = 1
@@ -46,6 +47,7 @@ class StoredReplies:
         self.size_of = size_of  # (key, reply) -> the bytes the in-process cache charges
         self._fingerprint = None
         self._lock = threading.Lock()
+        self._writing = threading.Lock()
 
     def get(self, key):
         """The reply for key from memory, else from disk if stored and current (then kept in memory), else None."""
@@ -112,18 +114,23 @@ class StoredReplies:
                 "headers": [list(pair) for pair in reply.headers], "routed": reply.routed, "delay": reply.delay,
                 "length": len(reply.body), "digest": hashlib.sha256(reply.body).hexdigest()}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._keep_bounded()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(json.dumps(head).encode() + b"\n" + reply.body)
-                os.replace(temporary, self.path_of(key))
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            with self._writing:  # the threads of one process keep the bound between them (processes, nearly)
+                self._write_file(key, head, reply.body)
         except (OSError, TypeError, ValueError):
             pass
+
+    def _write_file(self, key, head, body):
+        """Make room, then write the file whole under a temporary name and move it into place."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._keep_bounded()
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(json.dumps(head).encode() + b"\n" + body)
+            os.replace(temporary, self.path_of(key))
+        except BaseException:
+            os.unlink(temporary)
+            raise
 
     def _keep_bounded(self):
         """Remove the oldest files (stale fingerprints, other keys) until there is room for one more, and what a
