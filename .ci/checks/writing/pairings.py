@@ -1,25 +1,38 @@
-"""Any Then after any When: every pairing of the features' own When and Then lines, run as a two-step scenario.
+"""Any Then after any When: every pairing of the features' own When and Then lines, each judged as a two-step scenario.
 
 Generated at test time in a temporary directory from the features' When and Then lines (outlines expanded,
-tables and docstrings kept), run offline against the mock (in -j behave processes at once, two per core by default,
+tables and docstrings kept), run offline against the mock (in -j behave processes at once, one per core by default,
 each with a small formatter of this module writing every outcome as JSON), and counted: passed,
 failed with a worded message (the Then judged what came back and found it false, or said in one sentence
 that it cannot judge it), and anything else. The check fails on any Python exception that is not an
 assertion, on a failure without a message, on an undefined step, and on a hook error that is not an
 assertion. It also runs a table of pairs a product owner writes and checks each turns out as it must.
 
-By default, every kind of outcome every When step had in the features meets every Then step: a first run
-tries each distinct When line alone and notes the shape of what came back (how it was asked, status, error,
-kind and number of records, the fields of a record, headers, connection); one When line per When step and
-shape is kept, and paired with one line of every Then step pattern (its first use in the features), since
+By default, every kind of outcome every When step had in the features meets every Then step: each distinct When
+line runs alone, as a scenario of its own, and the shape of what came back is noted (how it was asked, status,
+error, kind and number of records, the fields of a record, headers, connection); the first When line of each When
+step and shape is kept, and paired with one line of every Then step pattern (its first use in the features), since
 two lines of one step with the same shape of outcome take the same path through every Then.
---every-line pairs every distinct When line with every distinct Then line (about 27,000 pairs: minutes).
-The pairs run with the project's hooks, except that in the pairs whose When is a raw client's (those that wait for the mock to close a connection), the
-mock drops an idle or half-sent connection after 0.05 s instead of 5 s, and the app's pooled connections
-are closed before and after, so that no request of the app's meets that short limit on a connection left
-idle; and in the pairs whose When leaves a search by a pattern that backtracks for ever running (each pair waits
-for it to end), the mock cuts the search off after 0.05 s instead of 1 s: pairing is about what the Thens make
-of what came back, not about the mock's timeouts, which the robustness battery checks.
+--every-line pairs every distinct When line with every distinct Then line.
+
+A kept When runs once, not once per Then: right after it, in the same behave process, every Then runs on what it
+left, each as if in a pair of its own (shared_pairs.py says how: each Then gets its own copy of what the When set
+on the context, the mock's journal and errors as the When left them, the project's step hooks and its
+after_scenario check, a deadline of its own). After a When that leaves something going on (a connection kept
+open, clients hung up, a search in the background, mocks of its own, a fixture to clean up), a Then that touches
+a socket, a thread or a mock is stopped before it does, and that pair runs afresh, When and Then as a scenario of
+its own, in a behave process started as soon as its When lines' process has ended (about 110 pairs).
+The When lines' processes share the lines out by When step (so each keeps the first line of a step and shape, as
+one process would). Each Then's exception and traceback are let go once its outcome is written: behave's model
+kept every pair's, and with them what its When got (16 MiB bodies), which is how a process reached 3 GB.
+
+The pairs run with the project's hooks, except that in the pairs whose When is a raw client's (those that wait for
+the mock to close a connection), the mock drops an idle or half-sent connection after 0.05 s instead of 5 s, and
+the app's pooled connections are closed before the When and before each Then, so that no request of the app's
+meets that short limit on a connection left idle; and in the pairs whose When leaves a search by a pattern that
+backtracks for ever running, the mock cuts the search off after 0.05 s instead of 1 s: pairing is about what the
+Thens make of what came back, not about the mock's timeouts, which the robustness battery checks. Such a When runs
+again on those limits, as its pairs run it, before its Thens.
 
     python .ci/checks/writing/pairings.py [--every-line] [--jobs N] [--keep DIR]
 """
@@ -30,6 +43,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -43,7 +57,6 @@ PATTERN_LIMIT = 0.05  # seconds the pairs' mock gives the patterns of a search l
 # so their mock cuts the search off after PATTERN_LIMIT, not after a second (126 pairs: 6 s instead of 126 s).
 BACKGROUND_SEARCHES = ("a client searches the comments with a pattern that backtracks for ever",)
 SHOWN = 15  # problems listed in full
-PER_PAIR = 0.002  # seconds a pair takes besides its When (behave's own work, the Then), to share out the pairs
 TIMEOUT = 1200  # seconds a behave process may take: a run that hangs is stopped and reported
 
 # Pairs a product owner writes, and what each must give. (When, its table, Then, expected.)
@@ -61,53 +74,69 @@ WRITTEN_PAIRS = [
      "Then the new user's name and username were sent as JSON", "failed", "no username was given"),
 ]
 
-ENVIRONMENT = f'''"""The project's hooks for the pairs, with a mock that drops idle connections after {IDLE} s."""
+ENVIRONMENT = f'''"""The project's hooks for the pairs; every Then after each kept When line (shared_pairs.py); for the pairs that
+run afresh, a mock that drops idle connections after {IDLE} s."""
 import importlib.util
 import json
 import os
 
 import pairings
-from mockserver.node.regexp import jsregex
+import shared_pairs
 
 _spec = importlib.util.spec_from_file_location("project_environment", {str(ROOT / "environment.py")!r})
 project = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(project)
-before_all, before_feature, before_step, after_all = (project.before_all, project.before_feature,
-                                                      project.before_step, project.after_all)
+before_feature, before_step = project.before_feature, project.before_step
 SHAPES = os.environ.get("PAIRINGS_SHAPES")
-LIMITS = []  # the mock's own limits, while a raw client's pair runs with short ones
+SHARED = None  # shared_pairs.Shared: the When lines of this process, each kept one followed by every Then
+
+
+def before_all(context):
+    """The project's before_all; the When lines and Then steps of this process, when it runs When lines."""
+    global SHARED
+    project.before_all(context)
+    if os.environ.get("PAIRINGS_SHARED"):
+        SHARED = shared_pairs.Shared(os.environ["PAIRINGS_SHARED"])
 
 
 def before_scenario(context, scenario):
     """The project's before_scenario; for a raw client's When, a mock that drops a silent client after {IDLE} s;
     for a search left running, one that cuts its patterns off after {PATTERN_LIMIT} s."""
     project.before_scenario(context, scenario)
-    if "short_idle" in scenario.tags:
-        project.services.default_client().session.close()  # no pooled connection of the app's is left idle
-        LIMITS[:] = [context.mock.idle_timeout, context.mock.request_deadline]
-        context.mock.idle_timeout = context.mock.request_deadline = {IDLE}
-    if "short_search" in scenario.tags:
-        context.mock.app.pattern_time_limit = {PATTERN_LIMIT}
+    shared_pairs.short_limits(context, scenario.tags)
 
 
 def after_scenario(context, scenario):
-    """The project's after_scenario; the mock's own limits back, and the app's connections made under them closed."""
+    """The project's after_scenario; the mock's own limits back, and the app's connections made under them closed;
+    a kept When's pairs written."""
     try:
         project.after_scenario(context, scenario)
     finally:
-        if "short_search" in scenario.tags:
-            context.mock.app.pattern_time_limit = jsregex.TIME_LIMIT
-        if "short_idle" in scenario.tags:
-            context.mock.idle_timeout, context.mock.request_deadline = LIMITS
-            project.services.default_client().session.close()
+        shared_pairs.own_limits_back(context, scenario.tags)
+        if SHARED is not None:
+            SHARED.scenario_ended(scenario)
 
 
 def after_step(context, step):
-    """The project's after_step; in the first run, also the shape of what each When got."""
+    """The project's after_step; after a When line run alone, the shape of what it got, and, if it is kept, every
+    Then after it."""
     project.after_step(context, step)
-    if SHAPES and step.step_type == "when":
-        with open(SHAPES, "a", encoding="utf-8") as out:
-            out.write(json.dumps([context.scenario.name, pairings.shape(context)]) + "\\n")
+    if step.step_type == "when" and context.scenario.name.startswith("when ") and not (SHARED and SHARED.running):
+        found = pairings.shape(context)
+        if SHAPES:
+            with open(SHAPES, "a", encoding="utf-8") as out:
+                out.write(json.dumps([context.scenario.name, found]) + "\\n")
+        if SHARED is not None:
+            SHARED.when_ran(context, step, found)
+
+
+def after_all(context):
+    """The project's after_all; the pairs' file closed."""
+    try:
+        project.after_all(context)
+    finally:
+        if SHARED is not None:
+            SHARED.close()
 '''
 
 
@@ -218,68 +247,114 @@ class Unshaped(Exception):
     """The When lines ran alone, but what came back was not noted for each: the pairs cannot be chosen."""
 
 
-def try_alone(directory, whens, one_each):
-    """Each When line run alone: (line, seconds, the tags of its pairs), one per step pattern and shape if one_each."""
-    lines = list(whens)
-    feature = ["Feature: each When alone", ""]
-    for n, when in enumerate(lines):
-        feature += [f"  Scenario: when {n}", when, ""]
-    (directory / "whens.feature").write_text("\n".join(feature), encoding="utf-8")
-    shapes = directory / "shapes.jsonl"
-    outcomes, code, output = run(directory, ["whens.feature"], "whens.json", PAIRINGS_SHAPES=str(shapes))
-    seen = {int(name.split()[1]): found for name, found in
-            (json.loads(line) for line in shapes.read_text(encoding="utf-8").splitlines())} if shapes.exists() else {}
-    took = {int(o["name"].split()[1]): o["steps"][0][3] for o in outcomes if o["steps"]}
-    if set(took) - set(seen):  # the shapes pick the pairs' short limits: without them each trickle waits 5 s
-        raise Unshaped(f"no shape of what came back was noted for {len(set(took) - set(seen))} of the {len(took)} "
-                       f"When lines run alone (is the check's after_step hook still called?)")
-    chosen = {}
-    for n, when in enumerate(lines):  # a When that fails before recording (a bad table) keeps its line: shape None
-        key = (whens[when], json.dumps(seen.get(n))) if one_each else n
-        tags = ["@short_idle"] if (seen.get(n) or [None])[0] == "a raw client" else []
-        tags += ["@short_search"] if whens[when] in BACKGROUND_SEARCHES else []
-        chosen.setdefault(key, (when, took.get(n, 0.0), " ".join(tags)))
-    return list(chosen.values()), outcomes, output
-
-
-def prepare(directory):
-    """A link to steps/ and the pairs' hooks, in the directory."""
+def prepare(directory, whens, thens, one_each):
+    """In the directory: a link to steps/, the pairs' hooks, the Then lines (thens.feature) and what the behave
+    processes need to know of the When lines (plan.json: each one's step pattern)."""
     (directory / "steps").symlink_to(ROOT / "steps", target_is_directory=True)
     (directory / "environment.py").write_text(ENVIRONMENT, encoding="utf-8")
+    (directory / "thens.feature").write_text("\n".join(["Feature: every Then", "", "  Scenario: thens", *thens, ""]),
+                                             encoding="utf-8")
+    plan = {"patterns": dict(enumerate(whens.values())), "background": BACKGROUND_SEARCHES, "one_each": one_each}
+    (directory / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
 
 
-def write_pairs(directory, whens, thens, jobs):
-    """The pairs in one feature per behave process (shared out by what their Whens took alone), and the written ones."""
-    shards, load = [[] for _ in range(jobs)], [0.0] * jobs
-    for w, (when, took, tags) in sorted(enumerate(whens), key=lambda item: -item[1][1]):
-        lightest = load.index(min(load))
-        load[lightest] += (took + PER_PAIR) * len(thens)
-        for t, then in enumerate(thens):
-            shards[lightest] += [f"  {tags}" if tags else "", f"  Scenario: pair {w}.{t}", when, then, ""]
-    for k, lines in enumerate(shards):
-        (directory / f"pairs-{k}.feature").write_text("\n".join(["Feature: every When with every Then", ""] + lines),
-                                                      encoding="utf-8")
-    lines = ["Feature: the pairs a product owner writes", ""]
+def write_whens(directory, whens, jobs):
+    """The When lines in one feature per behave process, those of a step pattern together (so that each process
+    keeps the first line of each pattern and shape, as one process would), and the written pairs beside them."""
+    by_pattern = {}
+    for n, pattern in enumerate(whens.values()):
+        by_pattern.setdefault(pattern, []).append(n)
+    shards = [[] for _ in range(jobs)]
+    for numbers in sorted(by_pattern.values(), key=len, reverse=True):
+        min(shards, key=len).extend(numbers)
+    lines = list(whens)
+    for k, numbers in enumerate(shards):
+        feature = ["Feature: each When alone, and every Then after it", ""]
+        for n in sorted(numbers):
+            feature += [f"  Scenario: when {n}", lines[n], ""]
+        (directory / f"whens-{k}.feature").write_text("\n".join(feature), encoding="utf-8")
+    feature = ["Feature: the pairs a product owner writes", ""]
     for n, (when, table, then, _, _) in enumerate(WRITTEN_PAIRS):
-        lines += [f"  Scenario: written pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
-    (directory / "written_pairs.feature").write_text("\n".join(lines), encoding="utf-8")
-    return [[f"pairs-{k}.feature"] + (["written_pairs.feature"] if k == 0 else []) for k in range(jobs)]
+        feature += [f"  Scenario: written pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
+    (directory / "written_pairs.feature").write_text("\n".join(feature), encoding="utf-8")
+    return [[f"whens-{k}.feature"] + (["written_pairs.feature"] if k == 0 else []) for k in range(jobs)]
 
 
-def run(directory, features, outcomes, **environment):
-    """Run the features in one behave process; their outcomes, behave's exit code and its output."""
-    return run_all(directory, [(features, outcomes)], **environment)
+def run_whens(directory, whens, thens, jobs):
+    """Each When line run alone, every Then after each kept one (shared_pairs.py), in `jobs` behave processes at
+    once; as each ends, the pairs it left to run afresh, in a behave process of their own. The kept lines, the
+    pairs' outcomes, how many ran afresh, every other outcome, the worst exit code and behave's output."""
+    runs = [(features, f"whens-{k}.json") for k, features in enumerate(write_whens(directory, whens, jobs))]
+    done = [None] * len(runs)
+
+    def shard(k):
+        """One process's When lines, then its pairs to run afresh."""
+        try:
+            outcomes, code, output = run_all(directory, runs[k:k + 1], shared=True)
+            kept, pairs, afresh = read_pairs(directory / f"{runs[k][1]}.pairs")
+            more, more_code, more_output = run_afresh(directory, whens, thens, afresh, k)
+            done[k] = (kept, pairs + more, len(afresh), outcomes, max(code, more_code), output + more_output)
+        except Exception as error:  # noqa: BLE001 (said in the report, not lost in a thread)
+            done[k] = ([], [], 0, [], 2, f"the check failed running {runs[k][0]}: {type(error).__name__}: {error}\n")
+
+    threads = [threading.Thread(target=shard, args=(k,), name=f"pairings-{k}") for k in range(len(runs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    kept, pairs, afresh, outcomes, code, output = [], [], 0, [], 0, ""
+    for k_kept, k_pairs, k_afresh, k_outcomes, k_code, k_output in done:
+        kept, pairs, afresh, outcomes = kept + k_kept, pairs + k_pairs, afresh + k_afresh, outcomes + k_outcomes
+        code, output = max(code, k_code), output + k_output
+    seen = {}
+    for _, name in runs:
+        shapes = directory / f"{name}.shapes"
+        for line in shapes.read_text(encoding="utf-8").splitlines() if shapes.exists() else []:
+            scenario, found = json.loads(line)
+            seen[int(scenario.split()[1])] = found
+    ran = {int(o["name"].split()[1]) for o in outcomes if o["name"].startswith("when ") and o["steps"]}
+    if ran - set(seen):  # the shapes pick the pairs' short limits: without them each trickle waits 5 s
+        raise Unshaped(f"no shape of what came back was noted for {len(ran - set(seen))} of the {len(ran)} "
+                       f"When lines run alone (is the check's after_step hook still called?)")
+    return sorted(kept), pairs, afresh, outcomes, code, output
 
 
-def run_all(directory, runs, **environment):
-    """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]), **environment}
+def read_pairs(path):
+    """What a process wrote of its kept When lines: the kept lines, the pairs' outcomes, the pairs to run afresh."""
+    kept, pairs, afresh = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        found = json.loads(line)
+        kept += [found["kept"]] if "kept" in found else []
+        afresh += [found["afresh"]] if "afresh" in found else []
+        pairs += [found] if "name" in found else []
+    return kept, pairs, afresh
+
+
+def run_afresh(directory, whens, thens, afresh, k):
+    """The pairs to run afresh ((When line, Then line, tags)), each a scenario of its When line and Then line, in a
+    behave process: their outcomes, behave's exit code and output."""
+    if not afresh:
+        return [], 0, ""
+    lines, feature = list(whens), ["Feature: a When and a Then, afresh", ""]
+    for n, t, tags in afresh:
+        feature += [f"  {tags}" if tags else "", f"  Scenario: pair {n}.{t}", lines[n], thens[t], ""]
+    (directory / f"pairs-{k}.feature").write_text("\n".join(feature), encoding="utf-8")
+    return run_all(directory, [([f"pairs-{k}.feature"], f"outcomes-{k}.json")])
+
+
+def run_all(directory, runs, shared=False):
+    """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output.
+    Shared: each process also runs every Then after each kept When line, writing the pairs to outcomes.pairs."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
     started = []
     for features, outcomes in runs:
         command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "pairings:PairOutcomes",
                    "-o", str(directory / outcomes), "--tags=-wip", *(str(directory / f) for f in features)]
+        more = {"PAIRINGS_SHARED": str(directory), "PAIRINGS_SHAPES": str(directory / f"{outcomes}.shapes"),
+                "PAIRINGS_OUT": str(directory / f"{outcomes}.pairs")} if shared else {}
         log = open(directory / f"{outcomes}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed below)
-        started.append((subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT), log))
+        started.append((subprocess.Popen(command, cwd=ROOT, env={**env, **more}, stdout=log, stderr=subprocess.STDOUT),
+                        log))
     found, codes, output = [], [], ""
     for (process, log), (_, outcomes) in zip(started, runs, strict=True):
         try:
@@ -320,9 +395,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--every-line", action="store_true", help="pair every distinct Then line, not one per step")
     parser.add_argument("--keep", metavar="DIR", help="write the pairs and outcomes here and keep them")
-    parser.add_argument("-j", "--jobs", type=int, default=min(8, 2 * (os.cpu_count() or 1)),
-                        help="behave processes that run the pairs at once (default: two per core, at most 8: one "
-                             "process cannot keep a core busy, its mock's threads sharing its GIL and its waits)")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                        help="behave processes that run the When lines at once (default: one per core)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
@@ -333,17 +407,17 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="pairings-") as temporary:
         directory = Path(args.keep or temporary)
         directory.mkdir(parents=True, exist_ok=True)
-        prepare(directory)
+        prepare(directory, whens, thens, one_each=not args.every_line)
         try:
-            chosen, alone, output = try_alone(directory, whens, one_each=not args.every_line)
+            kept, pairs, afresh, outcomes, code, output = run_whens(directory, whens, thens, max(1, args.jobs))
         except Unshaped as problem:
             print(f"  PROBLEM {problem}")
             return 1
-        shards = write_pairs(directory, chosen, thens, max(1, args.jobs))
-        outcomes, code, more = run_all(directory, [(f, f"outcomes-{k}.json") for k, f in enumerate(shards)])
-    print(f"pairings: {len(whens)} distinct When lines, {len(chosen)} kept (one per When step and shape of what "
+    print(f"pairings: {len(whens)} distinct When lines, {len(kept)} kept (one per When step and shape of what "
           f"came back)" if not args.every_line else "pairings: every When line and every Then line")
-    return report(chosen, thens, alone + outcomes, code, output + more, time.monotonic() - started)
+    print(f"pairings: {len(pairs) - afresh} pairs judged after one run of their When, {afresh} run afresh (their "
+          f"Then touched what goes on after the When)")
+    return report(kept, thens, outcomes + pairs, code, output, time.monotonic() - started)
 
 
 def report(whens, thens, outcomes, code, output, seconds):
