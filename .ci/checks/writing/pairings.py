@@ -57,6 +57,7 @@ PATTERN_LIMIT = 0.05  # seconds the pairs' mock gives the patterns of a search l
 # so their mock cuts the search off after PATTERN_LIMIT, not after a second (126 pairs: 6 s instead of 126 s).
 BACKGROUND_SEARCHES = ("a client searches the comments with a pattern that backtracks for ever",)
 SHOWN = 15  # problems listed in full
+MESSAGE_ENDS = 2000  # characters kept of each end of a long failure message
 TIMEOUT = 1200  # seconds a behave process may take: a run that hangs is stopped and reported
 
 # Pairs a product owner writes, and what each must give. (When, its table, Then, expected.)
@@ -162,10 +163,18 @@ class PairOutcomes(Formatter):
     @staticmethod
     def outcome(scenario):
         """A scenario's outcome: its name, status, whether a hook failed, and each step's (status, exception, ...)."""
-        steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "", s.duration)
-                 for s in scenario.steps]
+        steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", ends(s.error_message or ""),
+                  s.duration) for s in scenario.steps]
         return {"name": scenario.name, "status": scenario.status.name, "hook_failed": bool(scenario.hook_failed),
                 "steps": steps}
+
+
+def ends(message):
+    """A message, or its beginning and end if it is long: what the counts read of it (its words, its last line),
+    without the 1 MB names some Whens send (159 of them in a process's pairs: 120 MB)."""
+    if len(message) <= MESSAGE_ENDS * 2:
+        return message
+    return f"{message[:MESSAGE_ENDS]} ... ({len(message) - 2 * MESSAGE_ENDS} characters) ... {message[-MESSAGE_ENDS:]}"
 
 
 def shape(context):

@@ -407,6 +407,6 @@ def after_pair(context):
 
 
 def then_outcome(step):
-    """A Then's outcome as the pairings' formatter writes it: status, exception, message, seconds."""
-    return [step.status.name, type(step.exception).__name__ if step.exception else "", step.error_message or "",
-            step.duration]
+    """A Then's outcome as the pairings' formatter writes it: status, exception, message (its ends, if long), seconds."""
+    return [step.status.name, type(step.exception).__name__ if step.exception else "",
+            pairings.ends(step.error_message or ""), step.duration]
