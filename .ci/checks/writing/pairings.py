@@ -256,11 +256,15 @@ class Unshaped(Exception):
     """The When lines ran alone, but what came back was not noted for each: the pairs cannot be chosen."""
 
 
-def prepare(directory, whens, thens, one_each):
-    """In the directory: a link to steps/, the pairs' hooks, the Then lines (thens.feature) and what the behave
-    processes need to know of the When lines (plan.json: each one's step pattern)."""
+def prepare(directory):
+    """A link to steps/ and the pairs' hooks, in the directory (tables.py runs its own features with them)."""
     (directory / "steps").symlink_to(ROOT / "steps", target_is_directory=True)
     (directory / "environment.py").write_text(ENVIRONMENT, encoding="utf-8")
+
+
+def write_plan(directory, whens, thens, one_each):
+    """The Then lines (thens.feature) and what the behave processes need to know of the When lines (plan.json: each
+    one's step pattern), in the directory."""
     (directory / "thens.feature").write_text("\n".join(["Feature: every Then", "", "  Scenario: thens", *thens, ""]),
                                              encoding="utf-8")
     plan = {"patterns": dict(enumerate(whens.values())), "background": BACKGROUND_SEARCHES, "one_each": one_each}
@@ -351,6 +355,11 @@ def run_afresh(directory, whens, thens, afresh, k):
     return run_all(directory, [([f"pairs-{k}.feature"], f"outcomes-{k}.json")])
 
 
+def run(directory, features, outcomes):
+    """Run the features in one behave process; their outcomes, behave's exit code and its output."""
+    return run_all(directory, [(features, outcomes)])
+
+
 def run_all(directory, runs, shared=False):
     """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output.
     Shared: each process also runs every Then after each kept When line, writing the pairs to outcomes.pairs."""
@@ -416,7 +425,8 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="pairings-") as temporary:
         directory = Path(args.keep or temporary)
         directory.mkdir(parents=True, exist_ok=True)
-        prepare(directory, whens, thens, one_each=not args.every_line)
+        prepare(directory)
+        write_plan(directory, whens, thens, one_each=not args.every_line)
         try:
             kept, pairs, afresh, outcomes, code, output = run_whens(directory, whens, thens, max(1, args.jobs))
         except Unshaped as problem:
