@@ -1,7 +1,8 @@
 """Every Then has its negative twin: fed a wrong answer, or after a When of the wrong kind, it fails in a sentence.
 
-The twins are the scenarios of .ci/checks/writing/negative_twins.feature, run offline against the mock (the robustness
-battery's steps included, on short limits); its @real scenarios talk to a mock of the check's own
+The twins are the scenarios of .ci/checks/writing/negative_twins.feature, run offline against the mock in -j behave
+processes at once (one per core; the twins shared out by line), the robustness battery's steps included, on short
+limits; its @real scenarios talk to a mock of the check's own
 (python -m mockserver) standing in for the live API. A scenario tagged @right must pass; one tagged @wrong must pass
 every step but its last, a Then, and fail there with an AssertionError: a verdict, or the sentence saying the
 Then cannot judge what its When got (which begins with the Then's own line). Its message must be a sentence,
