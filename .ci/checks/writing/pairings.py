@@ -21,7 +21,8 @@ on the context, the mock's journal and errors as the When left them, the project
 after_scenario check, a deadline of its own). After a When that leaves something going on (a connection kept
 open, clients hung up, a search in the background, mocks of its own, a fixture to clean up), a Then that touches
 a socket, a thread or a mock is stopped before it does, and that pair runs afresh, When and Then as a scenario of
-its own, in a behave process started as soon as its When lines' process has ended (about 110 pairs).
+its own (about 110 pairs), in a behave process started as soon as fewer than -j run, with every such pair
+written so far (the When lines' processes write their pairs as each kept When ends).
 The When lines' processes share the lines out by When step (so each keeps the first line of a step and shape, as
 one process would). Each Then's exception and traceback are let go once its outcome is written: behave's model
 kept every pair's, and with them what its When got (16 MiB bodies), which is how a process reached 3 GB.
@@ -43,7 +44,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -295,33 +295,40 @@ def write_whens(directory, whens, jobs):
 
 def run_whens(directory, whens, thens, jobs):
     """Each When line run alone, every Then after each kept one (shared_pairs.py), in `jobs` behave processes at
-    once; as each ends, the pairs it left to run afresh, in a behave process of their own. The kept lines, the
-    pairs' outcomes, how many ran afresh, every other outcome, the worst exit code and behave's output."""
-    runs = [(features, f"whens-{k}.json") for k, features in enumerate(write_whens(directory, whens, jobs))]
-    done = [None] * len(runs)
-
-    def shard(k):
-        """One process's When lines, then its pairs to run afresh."""
-        try:
-            outcomes, code, output = run_all(directory, runs[k:k + 1], shared=True)
-            kept, pairs, afresh = read_pairs(directory / f"{runs[k][1]}.pairs")
-            more, more_code, more_output = run_afresh(directory, whens, thens, afresh, k)
-            done[k] = (kept, pairs + more, len(afresh), outcomes, max(code, more_code), output + more_output)
-        except Exception as error:  # noqa: BLE001 (said in the report, not lost in a thread)
-            done[k] = ([], [], 0, [], 2, f"the check failed running {runs[k][0]}: {type(error).__name__}: {error}\n")
-
-    threads = [threading.Thread(target=shard, args=(k,), name=f"pairings-{k}") for k in range(len(runs))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    kept, pairs, afresh, outcomes, code, output = [], [], 0, [], 0, ""
-    for k_kept, k_pairs, k_afresh, k_outcomes, k_code, k_output in done:
-        kept, pairs, afresh, outcomes = kept + k_kept, pairs + k_pairs, afresh + k_afresh, outcomes + k_outcomes
-        code, output = max(code, k_code), output + k_output
+    once; the pairs they leave to run afresh, each as a scenario of its own, in a behave process started as soon as
+    fewer than `jobs` run (with every such pair written so far). The kept lines, the pairs' outcomes, how many ran
+    afresh, every other outcome, the worst exit code and behave's output."""
+    lines = list(whens)
+    shards = [Behave(directory, features, f"whens-{k}.json", shared=True)
+              for k, features in enumerate(write_whens(directory, whens, jobs))]
+    written = [WrittenPairs(directory / f"{shard.outcomes}.pairs") for shard in shards]
+    kept, pairs, queued, afresh, started = [], [], [], 0, []
+    while True:
+        for found in written:
+            k_kept, k_pairs, k_afresh = found.read_on()
+            kept, pairs, queued, afresh = kept + k_kept, pairs + k_pairs, queued + k_afresh, afresh + len(k_afresh)
+        running = [run for run in shards + started if not run.ended()]
+        if queued and len(running) < jobs:  # a core is free: the pairs to run afresh so far, in a process of their own
+            feature = ["Feature: a When and a Then, afresh", ""]
+            for n, t, tags in queued:
+                feature += [f"  {tags}" if tags else "", f"  Scenario: pair {n}.{t}", lines[n], thens[t], ""]
+            name = f"pairs-{len(started)}.feature"
+            (directory / name).write_text("\n".join(feature), encoding="utf-8")
+            started.append(Behave(directory, [name], f"outcomes-{len(started)}.json"))
+            queued = []
+            continue
+        if not running and not queued:
+            break
+        time.sleep(0.05)
+    outcomes, code, output = [], 0, ""
+    for run in shards + started:
+        found, run_code, said = run.finish()
+        outcomes, code, output = outcomes + found, max(code, run_code), output + said
+    pairs += [o for o in outcomes if o["name"].startswith("pair ")]
+    outcomes = [o for o in outcomes if not o["name"].startswith("pair ")]
     seen = {}
-    for _, name in runs:
-        shapes = directory / f"{name}.shapes"
+    for shard in shards:
+        shapes = directory / f"{shard.outcomes}.shapes"
         for line in shapes.read_text(encoding="utf-8").splitlines() if shapes.exists() else []:
             scenario, found = json.loads(line)
             seen[int(scenario.split()[1])] = found
@@ -332,27 +339,66 @@ def run_whens(directory, whens, thens, jobs):
     return sorted(kept), pairs, afresh, outcomes, code, output
 
 
-def read_pairs(path):
-    """What a process wrote of its kept When lines: the kept lines, the pairs' outcomes, the pairs to run afresh."""
-    kept, pairs, afresh = [], [], []
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
-        found = json.loads(line)
-        kept += [found["kept"]] if "kept" in found else []
-        afresh += [found["afresh"]] if "afresh" in found else []
-        pairs += [found] if "name" in found else []
-    return kept, pairs, afresh
+class WrittenPairs:
+    """What a behave process writes of its kept When lines (outcomes.pairs, a JSON line each), read as it comes."""
+
+    def __init__(self, path):
+        self.path, self.offset = path, 0
+
+    def read_on(self):
+        """The kept lines, the pairs' outcomes and the pairs to run afresh written since the last read (whole lines)."""
+        kept, pairs, afresh = [], [], []
+        if not self.path.exists():
+            return kept, pairs, afresh
+        with self.path.open("rb") as written:
+            written.seek(self.offset)
+            data = written.read()
+        whole = data[:data.rfind(b"\n") + 1]
+        self.offset += len(whole)
+        for line in whole.decode("utf-8").splitlines():
+            found = json.loads(line)
+            kept += [found["kept"]] if "kept" in found else []
+            afresh += [found["afresh"]] if "afresh" in found else []
+            pairs += [found] if "name" in found else []
+        return kept, pairs, afresh
 
 
-def run_afresh(directory, whens, thens, afresh, k):
-    """The pairs to run afresh ((When line, Then line, tags)), each a scenario of its When line and Then line, in a
-    behave process: their outcomes, behave's exit code and output."""
-    if not afresh:
-        return [], 0, ""
-    lines, feature = list(whens), ["Feature: a When and a Then, afresh", ""]
-    for n, t, tags in afresh:
-        feature += [f"  {tags}" if tags else "", f"  Scenario: pair {n}.{t}", lines[n], thens[t], ""]
-    (directory / f"pairs-{k}.feature").write_text("\n".join(feature), encoding="utf-8")
-    return run_all(directory, [([f"pairs-{k}.feature"], f"outcomes-{k}.json")])
+class Behave:
+    """One behave process on features of the directory, with the pairings' formatter writing to `outcomes`; shared:
+    it also runs every Then after each kept When line, writing the pairs to outcomes.pairs (shared_pairs.py)."""
+
+    def __init__(self, directory, features, outcomes, shared=False):
+        self.directory, self.outcomes, self.began, self.stopped = directory, outcomes, time.monotonic(), False
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
+        if shared:
+            env.update(PAIRINGS_SHARED=str(directory), PAIRINGS_SHAPES=str(directory / f"{outcomes}.shapes"),
+                       PAIRINGS_OUT=str(directory / f"{outcomes}.pairs"))
+        command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "pairings:PairOutcomes",
+                   "-o", str(directory / outcomes), "--tags=-wip", *(str(directory / f) for f in features)]
+        self.log = open(directory / f"{outcomes}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed in finish)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def ended(self):
+        """Whether the process has ended (one that runs past TIMEOUT is stopped)."""
+        if self.process.poll() is None and time.monotonic() - self.began > TIMEOUT:
+            self.process.kill()
+            self.stopped = True
+        return self.process.poll() is not None
+
+    def finish(self):
+        """Wait for the process: its outcomes, exit code and output."""
+        try:
+            code = self.process.wait(timeout=max(1.0, TIMEOUT - (time.monotonic() - self.began)))
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code, self.stopped = self.process.wait(), True
+        with self.log:
+            self.log.seek(0)
+            output = self.log.read()
+        if self.stopped:
+            output += f"behave on {self.outcomes} took over {TIMEOUT} s and was stopped\n"
+        path = self.directory / self.outcomes
+        return json.loads(path.read_text(encoding="utf-8") or "[]") if path.exists() else [], code, output
 
 
 def run(directory, features, outcomes):
@@ -360,32 +406,13 @@ def run(directory, features, outcomes):
     return run_all(directory, [(features, outcomes)])
 
 
-def run_all(directory, runs, shared=False):
-    """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output.
-    Shared: each process also runs every Then after each kept When line, writing the pairs to outcomes.pairs."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
-    started = []
-    for features, outcomes in runs:
-        command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "pairings:PairOutcomes",
-                   "-o", str(directory / outcomes), "--tags=-wip", *(str(directory / f) for f in features)]
-        more = {"PAIRINGS_SHARED": str(directory), "PAIRINGS_SHAPES": str(directory / f"{outcomes}.shapes"),
-                "PAIRINGS_OUT": str(directory / f"{outcomes}.pairs")} if shared else {}
-        log = open(directory / f"{outcomes}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed below)
-        started.append((subprocess.Popen(command, cwd=ROOT, env={**env, **more}, stdout=log, stderr=subprocess.STDOUT),
-                        log))
+def run_all(directory, runs):
+    """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output."""
     found, codes, output = [], [], ""
-    for (process, log), (_, outcomes) in zip(started, runs, strict=True):
-        try:
-            codes.append(process.wait(timeout=TIMEOUT))
-        except subprocess.TimeoutExpired:
-            process.kill()
-            codes.append(process.wait())
-            output += f"behave on {outcomes} took over {TIMEOUT} s and was stopped\n"
-        with log:
-            log.seek(0)
-            output += log.read()
-        path = directory / outcomes
-        found += json.loads(path.read_text(encoding="utf-8") or "[]") if path.exists() else []
+    for run in [Behave(directory, features, outcomes) for features, outcomes in runs]:
+        outcomes, code, said = run.finish()
+        found, output = found + outcomes, output + said
+        codes.append(code)
     return found, max(codes), output
 
 
