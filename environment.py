@@ -60,7 +60,7 @@ def before_all(context):
     selection.keep_wip_out(context.config)  # @wip stays out unless --tags names it (steps/support/selection.py)
     runner = context._runner  # behave hands its features, formatters and step registry to hooks only here
     context.run = suite.Run.from_userdata(context.config.userdata)
-    context.definition_of = suite.remember_matches(runner.step_registry)
+    context.matches = suite.remember_matches(runner.step_registry)
     context.embedding = bool(exchanges.embedders(context))
     if context.embedding:
         use_fixture(http_exchanges, context)  # living documentation: each step's HTTP exchanges
@@ -101,9 +101,9 @@ def before_step(context, step):
     """Remember the step that runs (a When's words, the deadline's message); refuse a table or docstring it ignores."""
     context.run.current_step = step
     context.exchanges.take()  # exchanges made outside steps are not the step's
-    parse_types.refuse_miswritten(context._runner.step_registry, step)  # "Then I get 03 users" fails, saying why
+    parse_types.refuse_miswritten(step, context.matches.refusal_of(step))  # "Then I get 03 users" fails, saying why
     if step.table is not None or step.text is not None:
-        suite.refuse_unread(step, context.definition_of(step))
+        suite.refuse_unread(step, context.matches.definition_of(step))
 
 
 def after_step(context, step):

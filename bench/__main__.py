@@ -67,23 +67,38 @@ def load_figures(args, generator, cpus):
     return figures
 
 
+# The everyday run's targets: its wall time against behave's floor for the same features, its peak memory, and the
+# cost of one more scenario (medians).
+TARGET_OF_BEHAVE = 2.2
+TARGET_PEAK_MIB = 50.0
+TARGET_MARGINAL_MS = 0.7
+
+
 def print_suite(args, bench):
-    """The whole-process figures against the floor and the twin, start+stop and the cost per scenario."""
+    """The whole-process figures against the floors and the twin, start+stop and the cost per scenario."""
     figures, ratios, replayed = suite_figures(bench, args.runs)
     floor = figures["floor"]
-    print(f"\n## The suite (median of {args.runs} runs, whole process, each round: floor, twin, suite, battery)\n")
+    print(f"\n## The suite (median of {args.runs} runs, whole process, each round: import floor, behave's floor, twin, "
+          f"suite, battery)\n")
     print("| command | wall time | CPU time | peak memory |\n|---|---|---|---|")
     rows = (("import floor: python -c \"import behave, requests, hamcrest\"", "floor", ""),
-            ("the no-op twin of the everyday run (bench/twin.py)", "twin", f" ({ratios['twin/floor']:.1f} x the floor)"),
+            ("behave's floor: the same features, one no-op step for every line, no hooks", "behave", ""),
+            ("the no-op twin of the everyday run (bench/twin.py)", "twin",
+             f" ({ratios['twin/behave']:.2f} x behave's floor, {ratios['twin/floor']:.1f} x the import floor)"),
             ("behave --tags=-real (the everyday run)", "suite",
-             f" ({ratios['suite/twin']:.2f} x the twin, {ratios['suite/floor']:.1f} x the floor)"),
+             f" (**{ratios['suite/behave']:.2f} x behave's floor**, {ratios['suite/twin']:.2f} x the twin, "
+             f"{ratios['suite/floor']:.1f} x the import floor)"),
             ("behave --tags=-real -D robustness=on (with the battery)", "battery",
-             f" ({ratios['battery/floor']:.1f} x the floor)"))
+             f" ({ratios['battery/floor']:.1f} x the import floor)"))
     for label, name, ratio in rows:
         wall, cpu, mem = figures[name]
         extra = f" (+{mem - floor[2]:.1f})" if name != "floor" else ""
         print(f"| {label} | {wall * 1000:.0f} ms{ratio} | {cpu * 1000:.0f} ms | {mem:.1f} MiB{extra} |")
-    print(f"\nThe twin sent {replayed.get('sent', 0)} requests again ({replayed.get('failed', 0)} failed, "
+    suite_peak = figures["suite"][2]
+    print(f"\nThe everyday run: {ratios['suite/behave']:.2f} x behave's floor (target at most {TARGET_OF_BEHAVE:g} x: "
+          f"{_verdict(ratios['suite/behave'] <= TARGET_OF_BEHAVE)}); peak {suite_peak:.1f} MiB (target at most "
+          f"{TARGET_PEAK_MIB:g} MiB: {_verdict(suite_peak <= TARGET_PEAK_MIB)}).")
+    print(f"The twin sent {replayed.get('sent', 0)} requests again ({replayed.get('failed', 0)} failed, "
           f"{replayed.get('unplanned', 0)} steps had none recorded); ratios are medians of the rounds' ratios.")
     print(f"Mock start+stop: {start_stop_ms(args.runs):.2f} ms (construct, start, stop; mean of 200, median of "
           f"{args.runs}; target < 10 ms)")
@@ -93,8 +108,15 @@ def print_suite(args, bench):
           f"{replayed.get('failed', 0)} failed)")
     for kind, label in (("suite", "the suite's steps and hooks"), ("twin", "their no-op twin")):
         small, large, per = marginal[kind]
+        target = (f" (target at most {TARGET_MARGINAL_MS:g} ms: {_verdict(per <= TARGET_MARGINAL_MS)})"
+                  if kind == "suite" else "")
         print(f"Generated feature, {label}: 10 scenarios {small * 1000:.0f} ms, 1,000 scenarios {large * 1000:.0f} ms: "
-              f"{per:.2f} ms per extra scenario")
+              f"{per:.2f} ms per extra scenario{target}")
+
+
+def _verdict(met):
+    """A target's verdict in one word."""
+    return "met" if met else "not met"
 
 
 def print_load(args):

@@ -1,5 +1,6 @@
-"""Whole-process figures for the suite, each against its yardsticks in the same rounds: the import floor, the no-op
-twin (bench/twin.py), start+stop, and the cost per scenario (the suite's and its twin's)."""
+"""Whole-process figures for the suite, each against its yardsticks in the same rounds: the import floor, behave's
+floor for the same features, the no-op twin (bench/twin.py), start+stop, and the cost per scenario (the suite's and its
+twin's)."""
 
 import json
 import os
@@ -19,6 +20,25 @@ FLOOR = [sys.executable, "-c", "import behave, requests, hamcrest"]
 EVERYDAY = ["--tags=-real"]
 SUITE = [sys.executable, "-m", "behave", *EVERYDAY]
 WITH_BATTERY = SUITE + ["-D", "robustness=on"]  # and the robustness battery, whose waits for timeouts are on purpose
+# behave's own floor for the same features: every scenario of features/ run with one step definition that matches any
+# line and does nothing; no hooks, no HTTP; output captured and printed as the everyday run's (behave.ini's [behave]).
+NOOP_STEPS = '''"""One step definition for every line: behave's own cost of running the features, and nothing else."""
+
+from behave import step, use_step_matcher
+
+use_step_matcher("re")
+
+
+@step(".*")
+def any_line(context):
+    """Do nothing."""
+'''
+FLOOR_CONFIG = """[behave]
+paths = features
+default_format = progress
+show_skipped = false
+summary = true
+"""
 SCENARIO = """
   Scenario: looking up user {n}
     When I look up user 3
@@ -59,6 +79,16 @@ class Bench:
         self.run([sys.executable, "-m", "bench.twin", "record", str(plan), "--", "--format=null", *behave_args])
         return build(self.directory / name, plan, features)
 
+    def behave_floor(self):
+        """A folder where `behave` runs the project's features with one no-op step definition (NOOP_STEPS)."""
+        folder = self.directory / "behave-floor"
+        (folder / "steps").mkdir(parents=True, exist_ok=True)
+        (folder / "steps" / "noop.py").write_text(NOOP_STEPS)
+        (folder / "behave.ini").write_text(FLOOR_CONFIG)
+        if not (folder / "features").exists():
+            (folder / "features").symlink_to(ROOT / "features")
+        return folder
+
     def replayed(self, twin):
         """How many requests the twin's last run sent again, failed to, or found no step for ({} if none ran)."""
         summary = Path(twin) / "summary.json"
@@ -79,12 +109,12 @@ def _wait4(child, timeout):
 
 
 def suite_figures(bench, runs):
-    """Medians of the import floor, the twin, the everyday run and the run with the battery, run in turn each round;
-    the ratios are taken round by round (so a machine that slows down mid-way moves both sides of each)."""
+    """Medians of the import floor, behave's floor, the twin, the everyday run and the run with the battery, run in turn
+    each round; the ratios are taken round by round (so a machine that slows down mid-way moves both sides of each)."""
     twin = bench.twin("twin", EVERYDAY)
     twin_command = [sys.executable, "-m", "behave", *EVERYDAY]
-    commands = {"floor": (FLOOR, ROOT), "twin": (twin_command, twin), "suite": (SUITE, ROOT),
-                "battery": (WITH_BATTERY, ROOT)}
+    commands = {"floor": (FLOOR, ROOT), "behave": (twin_command, bench.behave_floor()), "twin": (twin_command, twin),
+                "suite": (SUITE, ROOT), "battery": (WITH_BATTERY, ROOT)}
     for argv, cwd in commands.values():  # warm: bytecode cached, files in the page cache
         bench.run(argv, cwd)
     samples = {name: [] for name in commands}
@@ -93,7 +123,8 @@ def suite_figures(bench, runs):
             samples[name].append(bench.run(argv, cwd))
     figures = {name: tuple(median([s[i] for s in found]) for i in range(3)) for name, found in samples.items()}
     ratios = {f"{a}/{b}": median([x[0] / y[0] for x, y in zip(samples[a], samples[b], strict=True)])
-              for a, b in (("suite", "twin"), ("suite", "floor"), ("twin", "floor"), ("battery", "floor"))}
+              for a, b in (("suite", "twin"), ("suite", "floor"), ("twin", "floor"), ("battery", "floor"),
+                           ("suite", "behave"), ("twin", "behave"))}
     return figures, ratios, bench.replayed(twin)
 
 

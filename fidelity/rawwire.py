@@ -19,6 +19,7 @@ class WireAnswer:
     interim: list = field(default_factory=list)  # 1xx status lines before the answer
     ended: str = ""  # "open", "closed" (EOF after the answer) or "timeout"
     garbage: bytes = b""  # bytes that were not HTTP at all
+    late: bool = False  # a wait ran out (not compared: says the answer may have been cut short by the clock)
 
     def header(self, name):
         """The first value of a header, case-insensitive, or None."""
@@ -29,17 +30,21 @@ class _Stream:
     """A socket read with a deadline for the whole answer."""
 
     def __init__(self, sock, deadline):
-        self.sock, self.deadline, self.buffer, self.eof = sock, deadline, b"", False
+        self.sock, self.deadline, self.buffer, self.eof, self.late = sock, deadline, b"", False, False
 
     def fill(self):
         """Read more bytes; False at EOF or when the deadline has passed."""
+        if self.eof:
+            return False
         left = self.deadline - time.monotonic()
-        if left <= 0 or self.eof:
+        if left <= 0:
+            self.late = True
             return False
         self.sock.settimeout(left)
         try:
             chunk = self.sock.recv(65536)
         except (socket.timeout, TimeoutError):
+            self.late = True
             return False
         except (ConnectionResetError, BrokenPipeError):
             chunk = b""
@@ -76,6 +81,7 @@ def exchange(port, data, method_hint="GET", timeout=TIMEOUT):
         answer = _read(stream, method_hint)
         if answer.status is not None and answer.ended == "":
             answer.ended = _ending(stream, answer)
+        answer.late = stream.late
         return answer
 
 

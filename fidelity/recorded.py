@@ -18,10 +18,12 @@ import json
 import random
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import families, rawwire
 from .__main__ import normal, start_engine
+from .parallel import exchanges
 from mockserver import MockServer
 
 GOLDEN = Path(__file__).with_suffix(".json")
@@ -29,6 +31,7 @@ FAMILIES = ("bodies", "wire")
 SEED = 12
 TIMEOUT = 5.0  # seconds for one answer, generous: the machine may be busy
 WAITING = 0.3  # seconds for a request the engine left waiting (a chunk never finished): no answer from the mock either
+WORKERS = 8  # requests in flight at once
 FIELDS = ("status", "reason", "headers", "body SHA-1", "interim answers", "connection")
 
 
@@ -64,18 +67,31 @@ def main(argv):
     if len(recorded) != len(cases):
         print(f"the recording holds {len(recorded)} answers for a corpus of {len(cases)} requests: record it again")
         return 1
-    started, wrong, total = time.monotonic(), [], 0
+    started, wrong, total = time.monotonic(), [], len(cases)
     with MockServer() as mock:
-        for (family, case), (name, expected) in zip(cases, recorded, strict=True):
-            total += 1
-            timeout = WAITING if expected[:2] == ["no answer", "timeout"] else TIMEOUT
-            mine = digest(rawwire.exchange(mock.port, case.data, case.method, timeout), case)
-            if name != case.name or mine != expected:
-                wrong.append(f"  {family}: {case.name[:90]}\n" + _difference(name, case.name, expected, mine))
+        answers = _answers(mock.port, cases, [expected for _, expected in recorded])
+    for (family, case), (name, expected), mine in zip(cases, recorded, answers, strict=True):
+        if name != case.name or mine != expected:
+            wrong.append(f"  {family}: {case.name[:90]}\n" + _difference(name, case.name, expected, mine))
     print(f"{total - len(wrong)} of {total} requests of bodies and wire answered as the engine answered them "
           f"({time.monotonic() - started:.1f} s)")
     print("\n".join(wrong[:10]))
     return 1 if wrong else 0
+
+
+def _answers(port, cases, expected):
+    """The mock's digest() for every case. Each case is a fresh connection and the mock keeps no state between them,
+    so they run side by side (fidelity.parallel); then the ones the engine left waiting, all at once (each waits
+    WAITING seconds for an answer that must not come, and a wait takes no work from the mock)."""
+    waits = [answer[:2] == ["no answer", "timeout"] for answer in expected]
+    answers = [None] * len(cases)
+    for group, workers in ((False, WORKERS), (True, max(1, sum(waits)))):
+        chosen = [at for at in range(len(cases)) if waits[at] is group]
+        with ThreadPoolExecutor(workers, thread_name_prefix="recorded") as pool:
+            sent = exchanges(pool, [(port, cases[at][1], WAITING if group else TIMEOUT) for at in chosen])
+        for at, answer in zip(chosen, sent, strict=True):
+            answers[at] = digest(answer, cases[at][1])
+    return answers
 
 
 def _difference(recorded_name, name, expected, mine):

@@ -14,6 +14,7 @@ from importlib import resources
 
 from .controls import datasets
 from .jsonserver.app import WRITE_METHODS, App, new_caches
+from .jsonserver.stored import StoredReplies
 from .node.messages import Reply
 from .controls.fault_replies import answer_with_fault
 from .controls.faults import HEAD_KINDS, FaultPlan
@@ -43,8 +44,10 @@ def seed_data():
 @functools.lru_cache(maxsize=1)
 def seed_caches():
     """The seed app's caches, shared by every mock of the process over the seed: its answers are rendered,
-    compressed and encoded once per process, not once per mock (a fresh mock per feature costs nothing more)."""
-    return new_caches()
+    compressed and encoded once per process, not once per mock (a fresh mock per feature costs nothing more); its
+    largest replies once per machine, kept on disk while current (mockserver/jsonserver/stored.py)."""
+    rendered, replies = new_caches()
+    return rendered, StoredReplies(replies)
 
 
 class _ThreadingServer(socketserver.ThreadingMixIn, socketserver.TCPServer):

@@ -5,10 +5,11 @@
     python3 -m mutation --runs everyday       against the everyday run alone
     python3 -m mutation --sample 20 --check   CI: a fixed sample; fails if a sampled mutant survives unlisted
 
-Each mutant is planted in a copy of the working tree (your files are never touched), then the suite runs
-(mutation/suite.py). A mutant that does not compile is not counted; one listed in mutation/equivalent.toml
-(no test could tell it from the original, with the reason) is not run; one listed in mutation/survivors.toml
-is a known gap, still run and counted, but it does not fail --check. See docs/mutation-testing.md.
+Each mutant is planted in a copy of the working tree (your files are never touched; a copy a core, a mutant in
+each at a time), then the suite runs (mutation/suite.py). A mutant that does not compile is not counted; one
+listed in mutation/equivalent.toml (no test could tell it from the original, with the reason) is not run; one
+listed in mutation/survivors.toml is a known gap, still run and counted, but it does not fail --check. See
+docs/mutation-testing.md.
 """
 
 import argparse
@@ -16,32 +17,34 @@ import compileall
 import difflib
 import hashlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import tomllib
 import warnings
 from pathlib import Path
 
+import parso
+from cosmic_ray.ast import get_ast
 from cosmic_ray.mutating import mutate_code
-from cosmic_ray.plugins import get_operator
-from cosmic_ray.work_db import WorkDB, use_db
-from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+from cosmic_ray.plugins import get_operator, operator_names
+
+from . import suite
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SESSION = ("mutation.toml", "mutation.sqlite")  # cosmic-ray's configuration and session, in the copy of the tree
 TIMEOUT = 60.0  # seconds one mutant's runs may take: past it the mutant counts as killed (it hung the suite)
-CONFIG = """[cosmic-ray]
-module-path = {modules}
-timeout = {timeout}
-excluded-modules = []
-test-command = "{python} -m mutation.suite {runs}"
-
-[cosmic-ray.distributor]
-name = "local"
-"""
+# Mutants run at once, one a core, each in a copy of the tree of its own: a mutant's runs use about one core, and
+# each gets one, as when they ran one at a time (more at once would slow the suite's timed scenarios down).
+WORKERS = os.cpu_count() or 1
+# Their mutants start first: one there may leave the client waiting until a scenario's deadline (10 s) ends it, and
+# the longest started last would leave the other cores idle meanwhile.
+WAITING = ("services/resilience.py", "services/transport.py")
 
 
 def main(argv=None):
@@ -55,11 +58,14 @@ def main(argv=None):
         parser.error(f"{unknown[0]} is not a module of services/; its modules are: {', '.join(every)}")
     if args.sample < 0:
         parser.error(f"--sample must be a number of mutants from 1 up (0: all), not {args.sample}")
+    stale = [feature for file in every for feature in suite.first_for(file) if not (ROOT / feature).is_file()]
+    if stale:
+        parser.error(f"mutation/suite.py runs {stale[0]} first, but there is no such feature: correct FIRST")
     listed = {name: _listed(HERE / f"{name}.toml") for name in ("equivalent", "survivors")}
     with tempfile.TemporaryDirectory(prefix="mutation-") as scratch:
         tree = _copy_tree(Path(scratch) / "tree")
-        mutants = _mutants(tree, files, args.runs, listed, args.sample)
-        _run(tree, mutants, verbose=args.verbose)
+        mutants = _mutants(tree, files, listed, args.sample)
+        _run(tree, mutants, args.runs, verbose=args.verbose)
     report = _report(mutants, args.runs)
     print(report)
     if args.json:
@@ -84,7 +90,7 @@ def _parser():
     parser.add_argument("--check", action="store_true", help="exit 1 if a mutant survives that survivors.toml does "
                         "not list")
     parser.add_argument("--json", metavar="FILE", help="write every mutant and its fate to FILE")
-    parser.add_argument("--verbose", action="store_true", help="show cosmic-ray's own output")
+    parser.add_argument("--verbose", action="store_true", help="a line per mutant as it is done: its fate, seconds")
     return parser
 
 
@@ -110,32 +116,26 @@ def _copy_tree(to):
     return to
 
 
-def _mutants(tree, files, runs, listed, sample=0):
+def _mutants(tree, files, listed, sample=0):
     """{file: every mutant cosmic-ray plants in it, each with its change and its state (to run, or why not)}.
 
     With a sample, only the first `sample` mutants that can run, in the order of a hash of each one's place (file,
     operator, the line's text, the column), are planted; the rest are left out unplanted (planting costs a parse).
+    A mutant to run carries its code ("code") until it has run.
     """
-    (tree / SESSION[0]).write_text(CONFIG.format(modules=json.dumps(files), timeout=TIMEOUT, python=sys.executable,
-                                                 runs=runs))
-    done = subprocess.run(["cosmic-ray", "init", *SESSION], cwd=tree, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"cosmic-ray init failed:\n{done.stderr[-2000:]}")
     sources, found = {file: (tree / file).read_text() for file in files}, {file: [] for file in files}
-    with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
-        items = [(item, Path(item.mutations[0].module_path).as_posix()) for item in work_db.work_items]
+    items = [(spec, file) for file in files for spec in _places(sources[file])]
     if sample:
-        items.sort(key=lambda pair: _place(pair[0].mutations[0], pair[1], sources[pair[1]]))
+        items.sort(key=lambda pair: _place(pair[0], pair[1], sources[pair[1]]))
     runnable = 0
-    for item, file in items:
-        spec = item.mutations[0]
-        mutant = {"job": item.job_id, "file": file, "line": spec.start_pos[0], "operator": spec.operator_name,
+    for (operator, occurrence, (line, _)), file in items:
+        mutant = {"job": f"{file}:{operator}:{occurrence}", "file": file, "line": line, "operator": operator,
                   "was": "", "now": "", "listed": None, "state": "left out", "why": "not in the sample"}
         found[file].append(mutant)
         if sample and runnable >= sample:
             continue
         try:
-            mutated = mutate_code(sources[file], get_operator(spec.operator_name)(), spec.occurrence)
+            mutated = mutate_code(sources[file], get_operator(operator)(), occurrence)
         except Exception:  # noqa: BLE001  (cosmic-ray 8.7 cannot replace a dotted name in an except clause)
             mutated = None
         mutant["was"], mutant["now"] = was, now = _change(sources[file], mutated)
@@ -146,16 +146,40 @@ def _mutants(tree, files, runs, listed, sample=0):
         elif reason is not None:
             mutant["why"] = f"equivalent: {reason}"
         else:
-            mutant["state"], mutant["why"], runnable = "to run", None, runnable + 1
+            mutant["state"], mutant["why"], mutant["code"], runnable = "to run", None, mutated, runnable + 1
     for mutants in found.values():
         mutants.sort(key=lambda m: m["line"])
     return found
 
 
-def _place(spec, file, source):
+def _places(source):
+    """(operator, occurrence, start position) of every mutant cosmic-ray's operators plant in a module's source.
+
+    What `cosmic-ray init` finds, in its order and with its numbering (each operator's positions counted over the
+    parse tree's nodes in order), but with the nodes listed once, not walked again by each of its 213 operators.
+    """
+    nodes, stack = [], [get_ast(source)]
+    while stack:  # the nodes in the order cosmic_ray.ast.ast_nodes yields them (depth first, children in order)
+        node = stack.pop()
+        nodes.append(node)
+        if isinstance(node, parso.tree.BaseNode):
+            stack.extend(reversed(node.children))
+    places = []
+    for name in operator_names():
+        operator = get_operator(name)
+        if operator.arguments():
+            continue  # operators that need arguments are planted only when configured (none are)
+        operator = operator()
+        positions = (start for node in nodes for start, _ in operator.mutation_positions(node))
+        places += [(name, occurrence, start) for occurrence, start in enumerate(positions)]
+    return places
+
+
+def _place(place, file, source):
     """A hash of where a mutant is planted, the same while its line is: the order a fixed sample takes them in."""
-    line = source.splitlines()[spec.start_pos[0] - 1].strip()
-    return hashlib.sha256(f"{file}|{spec.operator_name}|{line}|{spec.start_pos[1]}".encode()).hexdigest()
+    operator, _, (line, column) = place
+    text = source.splitlines()[line - 1].strip()
+    return hashlib.sha256(f"{file}|{operator}|{text}|{column}".encode()).hexdigest()
 
 
 def _change(source, mutated):
@@ -184,33 +208,72 @@ def _compiles(code):
     return True
 
 
-def _run(tree, mutants, verbose):
-    """Run cosmic-ray on the mutants to run; note each one's fate (killed by which run, or survived)."""
+def _run(tree, mutants, runs, verbose, workers=WORKERS):
+    """Run the suite against each mutant to run, WORKERS at a time (each in a copy of the tree of its own); note
+    each one's fate (killed by which run, or survived)."""
     every = [m for found in mutants.values() for m in found]
-    left_out = [m["job"] for m in every if m["state"] != "to run"]
-    with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
-        if left_out:
-            work_db.set_multiple_results(left_out, WorkResult(worker_outcome=WorkerOutcome.SKIPPED))
-    print(f"== {len(every) - len(left_out)} mutants of {', '.join(mutants)}: the suite runs against each",
+    queue = sorted((m for m in every if m["state"] == "to run"), key=lambda m: m["file"] not in WAITING)
+    print(f"== {len(queue)} mutants of {', '.join(mutants)}: the suite runs against each, {workers} at a time",
           file=sys.stderr, flush=True)
-    subprocess.run(["cosmic-ray", "exec", *SESSION], cwd=tree, check=True,
-                   stdout=None if verbose else subprocess.DEVNULL, stderr=None if verbose else subprocess.DEVNULL)
-    with use_db(str(tree / SESSION[1]), WorkDB.Mode.open) as work_db:
-        results = dict(work_db.results)
-    for mutant in every:
-        result = results.get(mutant["job"])
-        if mutant["state"] != "to run":
-            continue
-        if result is None or result.worker_outcome != WorkerOutcome.NORMAL:
-            mutant["state"], mutant["why"] = "error", (result.output if result else "no result")
-        elif result.test_outcome == TestOutcome.SURVIVED:
-            mutant["state"] = "survived"
-        else:
-            output = result.output or ""
-            mutant["state"] = "killed"
-            mutant["by"] = ("timeout" if output == "timeout" else "battery" if output.rstrip().endswith("battery")
-                            else "everyday")
-            mutant["why"] = output[-600:]
+    trees = [tree] + [tree.with_name(f"{tree.name}-{n}") for n in range(1, min(workers, len(queue)))]
+    for copy in trees[1:]:
+        shutil.copytree(tree, copy, symlinks=True)  # its bytecode too, still matching its sources
+    lock = threading.Lock()
+
+    def worker(where):
+        """Take the next mutant until none is left: plant it in this copy, run the suite, put the file back."""
+        while True:
+            with lock:
+                if not queue:
+                    return
+                mutant = queue.pop(0)
+            path = where / mutant["file"]
+            original = path.read_text()
+            path.write_text(mutant.pop("code"))
+            began = time.monotonic()
+            try:
+                _fate(mutant, *_suite(where, runs, mutant["file"]))
+            except OSError as error:  # the suite could not be started: neither killed nor survived
+                mutant["state"], mutant["why"] = "error", f"the suite could not run: {error}"
+            finally:
+                path.write_text(original)
+                mutant["seconds"] = round(time.monotonic() - began, 2)
+            if verbose:
+                print(f"   {mutant['state']:8} {mutant['seconds']:6.2f} s  {mutant['file']}:{mutant['line']} "
+                      f"{mutant['operator']}", file=sys.stderr, flush=True)
+
+    threads = [threading.Thread(target=worker, args=(where,)) for where in trees]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _suite(where, runs, file):
+    """(whether the suite failed, its output) for a mutant of `file` planted in the tree at `where`: mutation/suite.py
+    in its own session, so that past TIMEOUT every process it started is killed (the mutant counts as killed: it
+    hung the suite)."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}  # a mutant's bytecode is never cached
+    process = subprocess.Popen([sys.executable, "-m", "mutation.suite", runs, file], cwd=where, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return True, "timeout"
+    return process.returncode != 0, output.decode(errors="replace")
+
+
+def _fate(mutant, killed, output):
+    """Note a mutant's fate from its suite's outcome: survived, or killed by the everyday run, the battery, a hang."""
+    if not killed:
+        mutant["state"] = "survived"
+        return
+    mutant["state"] = "killed"
+    mutant["by"] = ("timeout" if output == "timeout" else "battery" if output.rstrip().endswith("battery")
+                    else "everyday")
+    mutant["why"] = output[-600:]
 
 
 def _report(mutants, runs):

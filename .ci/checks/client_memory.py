@@ -1,5 +1,9 @@
-"""The client's memory stays bounded whatever comes back: each call runs in a fresh process whose peak RSS is read."""
+"""The client's memory stays bounded whatever comes back: each call runs in a fresh process whose peak RSS is read.
 
+The cases run a core each at once, each with a mock of its own (its peak is its own process's, read with wait4).
+"""
+
+import concurrent.futures
 import os
 import subprocess
 import sys
@@ -52,33 +56,37 @@ def _wait(child, deadline):
         time.sleep(0.01)  # polling a child with a deadline: there is no wait4 with a timeout
 
 
-def check(mock, name, path, plan, wanted, **env):
-    """Run one case; print its figures; False if it printed the wrong outcome, grew too large or took too long."""
-    mock.reset()
-    plan(mock.faults)
-    peak, seconds, said = run_client(mock.base_url, path, **env)
+def check(name, path, plan, wanted, **env):
+    """Run one case against a mock of its own; (whether it printed the wanted outcome, stayed small and was quick,
+    its line of figures)."""
+    with MockServer() as mock:
+        plan(mock.faults)
+        peak, seconds, said = run_client(mock.base_url, path, **env)
     ok = said.startswith(wanted) and peak < PEAK_LIMIT_MB and seconds < TIME_LIMIT
-    print(f"{'ok  ' if ok else 'FAIL'} {name}: peak {peak:.1f} MB (limit {PEAK_LIMIT_MB}), {seconds:.2f} s -> {said[:150]}")
-    return ok
+    return ok, f"{'ok  ' if ok else 'FAIL'} {name}: peak {peak:.1f} MB (limit {PEAK_LIMIT_MB}), {seconds:.2f} s -> {said[:150]}"
+
+
+CASES = [
+    ("the users (the baseline)", "/users", lambda faults: None, "ok", {}),
+    ("/db, the largest live answer (1.4 MB)", "/db", lambda faults: None, "ok", {}),
+    ("an answer that unpacks to 1 GiB", "/users", lambda faults: faults.gzip_bomb(size=1 << 30), "BodyTooLarge", {}),
+    ("an answer that never ends", "/users", lambda faults: faults.endless(), "BodyTooLarge", {}),
+    ("JSONPLACEHOLDER_MAX_BODY_BYTES=1000 and the users", "/users", lambda faults: None, "BodyTooLarge: ",
+     {"JSONPLACEHOLDER_MAX_BODY_BYTES": "1000"}),
+    ("JSONPLACEHOLDER_MAX_BODY_BYTES=0 (refused)", "/users", lambda faults: None,
+     "ValueError: JSONPLACEHOLDER_MAX_BODY_BYTES must be a whole number from 1 up",
+     {"JSONPLACEHOLDER_MAX_BODY_BYTES": "0"}),
+]
 
 
 def main():
-    """The cases; exit 1 if any fails."""
-    results = []
-    with MockServer() as mock:
-        results += [
-            check(mock, "the users (the baseline)", "/users", lambda faults: None, "ok"),
-            check(mock, "/db, the largest live answer (1.4 MB)", "/db", lambda faults: None, "ok"),
-            check(mock, "an answer that unpacks to 1 GiB", "/users", lambda faults: faults.gzip_bomb(size=1 << 30),
-                  "BodyTooLarge"),
-            check(mock, "an answer that never ends", "/users", lambda faults: faults.endless(), "BodyTooLarge"),
-            check(mock, "JSONPLACEHOLDER_MAX_BODY_BYTES=1000 and the users", "/users", lambda faults: None,
-                  "BodyTooLarge: ", JSONPLACEHOLDER_MAX_BODY_BYTES="1000"),
-            check(mock, "JSONPLACEHOLDER_MAX_BODY_BYTES=0 (refused)", "/users", lambda faults: None,
-                  "ValueError: JSONPLACEHOLDER_MAX_BODY_BYTES must be a whole number from 1 up",
-                  JSONPLACEHOLDER_MAX_BODY_BYTES="0"),
-        ]
-    return 0 if all(results) else 1
+    """The cases, a core each at once; their lines in order; exit 1 if any fails."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        done = [pool.submit(check, name, path, plan, wanted, **env) for name, path, plan, wanted, env in CASES]
+    results = [future.result() for future in done]
+    for _, line in results:
+        print(line)
+    return 0 if all(ok for ok, _ in results) else 1
 
 
 if __name__ == "__main__":

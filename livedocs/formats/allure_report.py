@@ -40,25 +40,36 @@ def build(results, output):
                    cwd=TOOL, check=True, timeout=BUILD_TIMEOUT, env=environment, stdout=subprocess.DEVNULL)
 
 
-def main(argv=None):
-    """Build the report (and check it loads nothing from the network); say where it is, or why not."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--results", type=Path, default=ROOT / "reports" / "allure-results")
-    parser.add_argument("--output", type=Path, default=ROOT / "reports" / "allure-report")
-    parser.add_argument("--check", action="store_true", help="open it in headless Chromium: nothing may load")
-    args = parser.parse_args(argv)
-    if not any(args.results.glob("*-result.json")):
-        print(f"no Allure results in {args.results}: run behave with -f allure -o {args.results} first")
-        return 2
+def _with_the_tool(work):
+    """Run work (installing or building with the tool): 0, or say why it could not and return the exit status."""
     try:
-        install()
-        build(args.results, args.output)
+        work()
     except FileNotFoundError as exc:
         print(f"cannot run {exc.filename}: the Allure report needs Node.js and npm (apt-get install nodejs npm)")
         return 2
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         print(f"the Allure tool failed: {exc}")
         return 1
+    return 0
+
+
+def main(argv=None):
+    """Build the report (and check it loads nothing from the network); say where it is, or why not."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--results", type=Path, default=ROOT / "reports" / "allure-results")
+    parser.add_argument("--output", type=Path, default=ROOT / "reports" / "allure-report")
+    parser.add_argument("--check", action="store_true", help="open it in headless Chromium: nothing may load")
+    parser.add_argument("--install", action="store_true", help="only install the pinned tool (npm ci), if it is not "
+                        "installed yet: CI does this while the run that makes the results goes on")
+    args = parser.parse_args(argv)
+    if args.install:
+        return _with_the_tool(install)
+    if not any(args.results.glob("*-result.json")):
+        print(f"no Allure results in {args.results}: run behave with -f allure -o {args.results} first")
+        return 2
+    failed = _with_the_tool(lambda: (install(), build(args.results, args.output)))
+    if failed:
+        return failed
     report = args.output / "index.html"
     print(f"wrote {report} ({report.stat().st_size // 1024} KB, one file)")
     if args.check:

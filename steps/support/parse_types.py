@@ -29,13 +29,12 @@ def parse_whole(text):
 parse_whole.pattern = PARSE_D
 
 
-def refuse_miswritten(registry, step):
+def refuse_miswritten(step, error):
     """Fail a step whose numbers are not written as the API writes them, in one sentence, before it runs (behave
-    would report the converter's ValueError with two tracebacks). environment.py calls it before every step."""
-    if any(character.isdigit() for character in step.name):
-        error = getattr(registry.find_match(step), "stored_error", None)  # a converter's refusal (behave's MatchWithError)
-        if isinstance(error, ValueError):
-            raise AssertionError(f'"{step.keyword} {step.name}": {error}')
+    would report the converter's ValueError with two tracebacks). environment.py calls it before every step, with
+    what the converters of the line's definition raised on it (suite.Matches.refusal_of), or None."""
+    if isinstance(error, ValueError):
+        raise AssertionError(f'"{step.keyword} {step.name}": {error}')
 
 
 def parse_kind(text):

@@ -4,11 +4,13 @@ probe, the scenario's deadline, and what the mock saw that no step asked for."""
 import ctypes
 import dataclasses
 import functools
+import re
 import signal
 import sys
 import threading
 
 import requests
+from behave.matchers import ParseMatcher
 
 import services
 from services.client import on_loopback
@@ -206,24 +208,70 @@ def remember_matches(registry):
     """behave finds a step's definition by trying each in turn (about a hundred per line here), every time the line
     runs; remember which definition each line matched, and match only that one again (fresh arguments each time).
     The registry is complete before the first scenario, so the first match found is always the same."""
-    found = {}
+    matches = Matches(registry)
+    registry.find_match = matches.find_match
+    return matches
 
-    def find_match(step):
-        """behave's StepRegistry.find_match, remembering the definition a line matched (None: undefined)."""
-        definition = definition_of(step)
-        return definition.match(step.name) if definition is not None else None
 
-    def definition_of(step):
+class Matches:
+    """The definition each step line matched, found once, and what its converters refused in it (None: nothing). A line
+    is tried only against the definitions whose fixed words it starts with (literal_start): no other can match it.
+    The typed fields' converters are functions of the text alone, so a line they refuse once they always refuse."""
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.found = {}  # (step type, line) -> (definition or None, the converters' error or None)
+        self.fresh = {}  # (step type, line) -> the match found while looking the line up, not yet handed to behave
+        self.starts = {}  # step type -> [(literal start, definition)], in the order behave tries them
+
+    def find_match(self, step):
+        """behave's StepRegistry.find_match, from the definition the line matched (None: undefined)."""
+        definition = self.definition_of(step)
+        if definition is None:
+            return None
+        fresh = self.fresh.pop((step.step_type, step.name), None)  # its arguments never used: as good as a new one
+        return fresh if fresh is not None else definition.match(step.name)
+
+    def definition_of(self, step):
         """The definition a step line matches, or None."""
-        key = (step.step_type, step.name)
-        definition = found.get(key, False)
-        if definition is False:
-            candidates = registry.steps[step.step_type] + (registry.steps["step"] if step.step_type != "step" else [])
-            definition = found[key] = next((d for d in candidates if d.match(step.name)), None)
-        return definition
+        return self._lookup(step)[0]
 
-    registry.find_match = find_match
-    return definition_of
+    def refusal_of(self, step):
+        """What a typed field's converter raised on the line (behave's MatchWithError keeps it), or None."""
+        return self._lookup(step)[1]
+
+    def _lookup(self, step):
+        """(definition, converter's error) for a line, tried once."""
+        key = (step.step_type, step.name)
+        known = self.found.get(key)
+        if known is None:
+            definition, match = self._first_match(step.step_type, step.name)
+            known = self.found[key] = (definition, getattr(match, "stored_error", None))
+            if match is not None:
+                self.fresh[key] = match
+        return known
+
+    def _first_match(self, step_type, name):
+        """behave's rule: the first definition in its order that matches the line (its own type's, then @step's), and
+        the match; (None, None) if none does."""
+        if step_type not in self.starts:
+            steps = self.registry.steps
+            candidates = steps[step_type] + (steps["step"] if step_type != "step" else [])
+            self.starts[step_type] = [(literal_start(d), d) for d in candidates]
+        for start, definition in self.starts[step_type]:
+            if name.startswith(start):
+                match = definition.match(name)
+                if match:
+                    return definition, match
+        return None, None
+
+
+def literal_start(definition):
+    """The text every line a definition matches starts with: a parse pattern's words before its first field (behave's
+    parse matcher is case-sensitive and matches from the start); "" for any other matcher (a regular expression)."""
+    if not (isinstance(definition, ParseMatcher) and definition.CASE_SENSITIVE):
+        return ""
+    return re.split(r"[{}]", definition.pattern, maxsplit=1)[0]
 
 
 # -- API coverage, with -D api_coverage=on ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Every Then has its negative twin: fed a wrong answer, or after a When of the wrong kind, it fails in a sentence.
 
-The twins are the scenarios of .ci/checks/writing/negative_twins.feature, run offline against the mock (the robustness
-battery's steps included, on short limits); its @real scenarios talk to a mock of the check's own
+The twins are the scenarios of .ci/checks/writing/negative_twins.feature, run offline against the mock in -j behave
+processes at once (one per core; the twins shared out by line), the robustness battery's steps included, on short
+limits; its @real scenarios talk to a mock of the check's own
 (python -m mockserver) standing in for the live API. A scenario tagged @right must pass; one tagged @wrong must pass
 every step but its last, a Then, and fail there with an AssertionError: a verdict, or the sentence saying the
 Then cannot judge what its When got (which begins with the Then's own line). Its message must be a sentence,
@@ -11,7 +12,7 @@ step of at least one @wrong scenario and a step of at least one @right one: a ne
 its twins. The pairings check (pairings.py) runs each Then after each When, but only asserts that no traceback
 escapes; this one asserts that the verdicts are right.
 
-    python .ci/checks/writing/negative_twins.py [--list] [--keep DIR]
+    python .ci/checks/writing/negative_twins.py [--list] [--jobs N] [--keep DIR]
 """
 
 import argparse
@@ -86,20 +87,35 @@ def twins(registry):
     return found
 
 
-def run(directory):
-    """Run the twins in one behave process, with a stand-in for the live API: the outcomes, behave's exit code and
-    its output."""
+def run(directory, lines, jobs):
+    """Run the twins in `jobs` behave processes at once (the twins shared out by line, each process running its own
+    as FEATURE:LINE), with one stand-in for the live API: each twin's outcome from the process that ran it, the worst
+    exit code and the processes' output."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
-    out = directory / "twins.json"
+    shares = [sorted(lines)[k::jobs] for k in range(jobs)]
+    shares = [share for share in shares if share]
     with live_stand_in() as live_url:
-        command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "negative_twins:TwinOutcomes",
-                   "-o", str(out), "-D", "robustness=on", "-D", f"live_url={live_url}", str(FEATURE)]
-        try:
-            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            return [], None, f"behave took over {TIMEOUT} s and was stopped"
-    outcomes = json.loads(out.read_text(encoding="utf-8") or "[]") if out.exists() else []
-    return outcomes, done.returncode, done.stdout + done.stderr
+        started = []
+        for k, share in enumerate(shares):
+            command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f",
+                       "negative_twins:TwinOutcomes", "-o", str(directory / f"twins-{k}.json"), "-D", "robustness=on",
+                       "-D", f"live_url={live_url}", *(f"{FEATURE}:{line}" for line in share)]
+            started.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                            stderr=subprocess.STDOUT, text=True))
+        outcomes, codes, output = [], [], ""
+        for k, (process, share) in enumerate(zip(started, shares, strict=True)):
+            try:
+                said = process.communicate(timeout=TIMEOUT)[0]
+            except subprocess.TimeoutExpired:
+                process.kill()
+                said = process.communicate()[0] + f"behave took over {TIMEOUT} s and was stopped\n"
+            codes.append(process.returncode)
+            output += said
+            out = directory / f"twins-{k}.json"
+            ran = set(share)  # the process's outcomes name every scenario of the feature; its own are these
+            outcomes += [o for o in (json.loads(out.read_text(encoding="utf-8") or "[]") if out.exists() else [])
+                         if o["line"] in ran]
+    return outcomes, max(codes), output
 
 
 @contextlib.contextmanager
@@ -173,6 +189,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="list the Then step definitions and their twins' lines")
     parser.add_argument("--keep", metavar="DIR", help="keep behave's outcomes and output here")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                        help="behave processes that run the twins at once (default: one per core)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     thens, registry = step_functions()
@@ -187,7 +205,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="twins-") as temporary:
         directory = Path(args.keep or temporary)
         directory.mkdir(parents=True, exist_ok=True)
-        outcomes, code, output = run(directory)
+        outcomes, code, output = run(directory, list(found), max(1, args.jobs))
         (directory / "behave.log").write_text(output, encoding="utf-8")
     by_line = {o["line"]: o for o in outcomes}
     for line, twin in found.items():

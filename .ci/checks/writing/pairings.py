@@ -1,25 +1,39 @@
-"""Any Then after any When: every pairing of the features' own When and Then lines, run as a two-step scenario.
+"""Any Then after any When: every pairing of the features' own When and Then lines, each judged as a two-step scenario.
 
 Generated at test time in a temporary directory from the features' When and Then lines (outlines expanded,
-tables and docstrings kept), run offline against the mock (in -j behave processes at once, two per core by default,
+tables and docstrings kept), run offline against the mock (in -j behave processes at once, one per core by default,
 each with a small formatter of this module writing every outcome as JSON), and counted: passed,
 failed with a worded message (the Then judged what came back and found it false, or said in one sentence
 that it cannot judge it), and anything else. The check fails on any Python exception that is not an
 assertion, on a failure without a message, on an undefined step, and on a hook error that is not an
 assertion. It also runs a table of pairs a product owner writes and checks each turns out as it must.
 
-By default, every kind of outcome every When step had in the features meets every Then step: a first run
-tries each distinct When line alone and notes the shape of what came back (how it was asked, status, error,
-kind and number of records, the fields of a record, headers, connection); one When line per When step and
-shape is kept, and paired with one line of every Then step pattern (its first use in the features), since
+By default, every kind of outcome every When step had in the features meets every Then step: each distinct When
+line runs alone, as a scenario of its own, and the shape of what came back is noted (how it was asked, status,
+error, kind and number of records, the fields of a record, headers, connection); the first When line of each When
+step and shape is kept, and paired with one line of every Then step pattern (its first use in the features), since
 two lines of one step with the same shape of outcome take the same path through every Then.
---every-line pairs every distinct When line with every distinct Then line (about 27,000 pairs: minutes).
-The pairs run with the project's hooks, except that in the pairs whose When is a raw client's (those that wait for the mock to close a connection), the
-mock drops an idle or half-sent connection after 0.05 s instead of 5 s, and the app's pooled connections
-are closed before and after, so that no request of the app's meets that short limit on a connection left
-idle; and in the pairs whose When leaves a search by a pattern that backtracks for ever running (each pair waits
-for it to end), the mock cuts the search off after 0.05 s instead of 1 s: pairing is about what the Thens make
-of what came back, not about the mock's timeouts, which the robustness battery checks.
+--every-line pairs every distinct When line with every distinct Then line (117,234 pairs today: under a minute).
+
+A kept When runs once, not once per Then: right after it, in the same behave process, every Then runs on what it
+left, each as if in a pair of its own (shared_pairs.py says how: each Then gets its own copy of what the When set
+on the context, the mock's journal and errors as the When left them, the project's step hooks and its
+after_scenario check, a deadline of its own). After a When that leaves something going on (a connection kept
+open, clients hung up, a search in the background, mocks of its own, a fixture to clean up), a Then that touches
+a socket, a thread or a mock is stopped before it does, and that pair runs afresh, When and Then as a scenario of
+its own (about 110 pairs), in a behave process started as soon as fewer than -j run, with every such pair
+written so far (the When lines' processes write their pairs as each kept When ends).
+The When lines' processes share the lines out by When step (so each keeps the first line of a step and shape, as
+one process would). Each Then's exception and traceback are let go once its outcome is written: behave's model
+kept every pair's, and with them what its When got (16 MiB bodies), which is how a process reached 3 GB.
+
+The pairs run with the project's hooks, except that in the pairs whose When is a raw client's (those that wait for
+the mock to close a connection), the mock drops an idle or half-sent connection after 0.05 s instead of 5 s, and
+the app's pooled connections are closed before the When and before each Then, so that no request of the app's
+meets that short limit on a connection left idle; and in the pairs whose When leaves a search by a pattern that
+backtracks for ever running, the mock cuts the search off after 0.05 s instead of 1 s: pairing is about what the
+Thens make of what came back, not about the mock's timeouts, which the robustness battery checks. Such a When runs
+again on those limits, as its pairs run it, before its Thens.
 
     python .ci/checks/writing/pairings.py [--every-line] [--jobs N] [--keep DIR]
 """
@@ -43,7 +57,7 @@ PATTERN_LIMIT = 0.05  # seconds the pairs' mock gives the patterns of a search l
 # so their mock cuts the search off after PATTERN_LIMIT, not after a second (126 pairs: 6 s instead of 126 s).
 BACKGROUND_SEARCHES = ("a client searches the comments with a pattern that backtracks for ever",)
 SHOWN = 15  # problems listed in full
-PER_PAIR = 0.002  # seconds a pair takes besides its When (behave's own work, the Then), to share out the pairs
+MESSAGE_ENDS = 2000  # characters kept of each end of a long failure message
 TIMEOUT = 1200  # seconds a behave process may take: a run that hangs is stopped and reported
 
 # Pairs a product owner writes, and what each must give. (When, its table, Then, expected.)
@@ -61,53 +75,69 @@ WRITTEN_PAIRS = [
      "Then the new user's name and username were sent as JSON", "failed", "no username was given"),
 ]
 
-ENVIRONMENT = f'''"""The project's hooks for the pairs, with a mock that drops idle connections after {IDLE} s."""
+ENVIRONMENT = f'''"""The project's hooks for the pairs; every Then after each kept When line (shared_pairs.py); for the pairs that
+run afresh, a mock that drops idle connections after {IDLE} s."""
 import importlib.util
 import json
 import os
 
 import pairings
-from mockserver.node.regexp import jsregex
+import shared_pairs
 
 _spec = importlib.util.spec_from_file_location("project_environment", {str(ROOT / "environment.py")!r})
 project = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(project)
-before_all, before_feature, before_step, after_all = (project.before_all, project.before_feature,
-                                                      project.before_step, project.after_all)
+before_feature, before_step = project.before_feature, project.before_step
 SHAPES = os.environ.get("PAIRINGS_SHAPES")
-LIMITS = []  # the mock's own limits, while a raw client's pair runs with short ones
+SHARED = None  # shared_pairs.Shared: the When lines of this process, each kept one followed by every Then
+
+
+def before_all(context):
+    """The project's before_all; the When lines and Then steps of this process, when it runs When lines."""
+    global SHARED
+    project.before_all(context)
+    if os.environ.get("PAIRINGS_SHARED"):
+        SHARED = shared_pairs.Shared(os.environ["PAIRINGS_SHARED"])
 
 
 def before_scenario(context, scenario):
     """The project's before_scenario; for a raw client's When, a mock that drops a silent client after {IDLE} s;
     for a search left running, one that cuts its patterns off after {PATTERN_LIMIT} s."""
     project.before_scenario(context, scenario)
-    if "short_idle" in scenario.tags:
-        project.services.default_client().session.close()  # no pooled connection of the app's is left idle
-        LIMITS[:] = [context.mock.idle_timeout, context.mock.request_deadline]
-        context.mock.idle_timeout = context.mock.request_deadline = {IDLE}
-    if "short_search" in scenario.tags:
-        context.mock.app.pattern_time_limit = {PATTERN_LIMIT}
+    shared_pairs.short_limits(context, scenario.tags)
 
 
 def after_scenario(context, scenario):
-    """The project's after_scenario; the mock's own limits back, and the app's connections made under them closed."""
+    """The project's after_scenario; the mock's own limits back, and the app's connections made under them closed;
+    a kept When's pairs written."""
     try:
         project.after_scenario(context, scenario)
     finally:
-        if "short_search" in scenario.tags:
-            context.mock.app.pattern_time_limit = jsregex.TIME_LIMIT
-        if "short_idle" in scenario.tags:
-            context.mock.idle_timeout, context.mock.request_deadline = LIMITS
-            project.services.default_client().session.close()
+        shared_pairs.own_limits_back(context, scenario.tags)
+        if SHARED is not None:
+            SHARED.scenario_ended(scenario)
 
 
 def after_step(context, step):
-    """The project's after_step; in the first run, also the shape of what each When got."""
+    """The project's after_step; after a When line run alone, the shape of what it got, and, if it is kept, every
+    Then after it."""
     project.after_step(context, step)
-    if SHAPES and step.step_type == "when":
-        with open(SHAPES, "a", encoding="utf-8") as out:
-            out.write(json.dumps([context.scenario.name, pairings.shape(context)]) + "\\n")
+    if step.step_type == "when" and context.scenario.name.startswith("when ") and not (SHARED and SHARED.running):
+        found = pairings.shape(context)
+        if SHAPES:
+            with open(SHAPES, "a", encoding="utf-8") as out:
+                out.write(json.dumps([context.scenario.name, found]) + "\\n")
+        if SHARED is not None:
+            SHARED.when_ran(context, step, found)
+
+
+def after_all(context):
+    """The project's after_all; the pairs' file closed."""
+    try:
+        project.after_all(context)
+    finally:
+        if SHARED is not None:
+            SHARED.close()
 '''
 
 
@@ -133,10 +163,18 @@ class PairOutcomes(Formatter):
     @staticmethod
     def outcome(scenario):
         """A scenario's outcome: its name, status, whether a hook failed, and each step's (status, exception, ...)."""
-        steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", s.error_message or "", s.duration)
-                 for s in scenario.steps]
+        steps = [(s.status.name, type(s.exception).__name__ if s.exception else "", ends(s.error_message or ""),
+                  s.duration) for s in scenario.steps]
         return {"name": scenario.name, "status": scenario.status.name, "hook_failed": bool(scenario.hook_failed),
                 "steps": steps}
+
+
+def ends(message):
+    """A message, or its beginning and end if it is long: what the counts read of it (its words, its last line),
+    without the 1 MB names some Whens send (159 of them in a process's pairs: 120 MB)."""
+    if len(message) <= MESSAGE_ENDS * 2:
+        return message
+    return f"{message[:MESSAGE_ENDS]} ... ({len(message) - 2 * MESSAGE_ENDS} characters) ... {message[-MESSAGE_ENDS:]}"
 
 
 def shape(context):
@@ -218,81 +256,163 @@ class Unshaped(Exception):
     """The When lines ran alone, but what came back was not noted for each: the pairs cannot be chosen."""
 
 
-def try_alone(directory, whens, one_each):
-    """Each When line run alone: (line, seconds, the tags of its pairs), one per step pattern and shape if one_each."""
-    lines = list(whens)
-    feature = ["Feature: each When alone", ""]
-    for n, when in enumerate(lines):
-        feature += [f"  Scenario: when {n}", when, ""]
-    (directory / "whens.feature").write_text("\n".join(feature), encoding="utf-8")
-    shapes = directory / "shapes.jsonl"
-    outcomes, code, output = run(directory, ["whens.feature"], "whens.json", PAIRINGS_SHAPES=str(shapes))
-    seen = {int(name.split()[1]): found for name, found in
-            (json.loads(line) for line in shapes.read_text(encoding="utf-8").splitlines())} if shapes.exists() else {}
-    took = {int(o["name"].split()[1]): o["steps"][0][3] for o in outcomes if o["steps"]}
-    if set(took) - set(seen):  # the shapes pick the pairs' short limits: without them each trickle waits 5 s
-        raise Unshaped(f"no shape of what came back was noted for {len(set(took) - set(seen))} of the {len(took)} "
-                       f"When lines run alone (is the check's after_step hook still called?)")
-    chosen = {}
-    for n, when in enumerate(lines):  # a When that fails before recording (a bad table) keeps its line: shape None
-        key = (whens[when], json.dumps(seen.get(n))) if one_each else n
-        tags = ["@short_idle"] if (seen.get(n) or [None])[0] == "a raw client" else []
-        tags += ["@short_search"] if whens[when] in BACKGROUND_SEARCHES else []
-        chosen.setdefault(key, (when, took.get(n, 0.0), " ".join(tags)))
-    return list(chosen.values()), outcomes, output
-
-
 def prepare(directory):
-    """A link to steps/ and the pairs' hooks, in the directory."""
+    """A link to steps/ and the pairs' hooks, in the directory (tables.py runs its own features with them)."""
     (directory / "steps").symlink_to(ROOT / "steps", target_is_directory=True)
     (directory / "environment.py").write_text(ENVIRONMENT, encoding="utf-8")
 
 
-def write_pairs(directory, whens, thens, jobs):
-    """The pairs in one feature per behave process (shared out by what their Whens took alone), and the written ones."""
-    shards, load = [[] for _ in range(jobs)], [0.0] * jobs
-    for w, (when, took, tags) in sorted(enumerate(whens), key=lambda item: -item[1][1]):
-        lightest = load.index(min(load))
-        load[lightest] += (took + PER_PAIR) * len(thens)
-        for t, then in enumerate(thens):
-            shards[lightest] += [f"  {tags}" if tags else "", f"  Scenario: pair {w}.{t}", when, then, ""]
-    for k, lines in enumerate(shards):
-        (directory / f"pairs-{k}.feature").write_text("\n".join(["Feature: every When with every Then", ""] + lines),
-                                                      encoding="utf-8")
-    lines = ["Feature: the pairs a product owner writes", ""]
+def write_plan(directory, whens, thens, one_each):
+    """The Then lines (thens.feature) and what the behave processes need to know of the When lines (plan.json: each
+    one's step pattern), in the directory."""
+    (directory / "thens.feature").write_text("\n".join(["Feature: every Then", "", "  Scenario: thens", *thens, ""]),
+                                             encoding="utf-8")
+    plan = {"patterns": dict(enumerate(whens.values())), "background": BACKGROUND_SEARCHES, "one_each": one_each}
+    (directory / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+
+
+def write_whens(directory, whens, jobs):
+    """The When lines in one feature per behave process, those of a step pattern together (so that each process
+    keeps the first line of each pattern and shape, as one process would), and the written pairs beside them."""
+    by_pattern = {}
+    for n, pattern in enumerate(whens.values()):
+        by_pattern.setdefault(pattern, []).append(n)
+    shards = [[] for _ in range(jobs)]
+    for numbers in sorted(by_pattern.values(), key=len, reverse=True):
+        min(shards, key=len).extend(numbers)
+    lines = list(whens)
+    for k, numbers in enumerate(shards):
+        feature = ["Feature: each When alone, and every Then after it", ""]
+        for n in sorted(numbers):
+            feature += [f"  Scenario: when {n}", lines[n], ""]
+        (directory / f"whens-{k}.feature").write_text("\n".join(feature), encoding="utf-8")
+    feature = ["Feature: the pairs a product owner writes", ""]
     for n, (when, table, then, _, _) in enumerate(WRITTEN_PAIRS):
-        lines += [f"  Scenario: written pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
-    (directory / "written_pairs.feature").write_text("\n".join(lines), encoding="utf-8")
-    return [[f"pairs-{k}.feature"] + (["written_pairs.feature"] if k == 0 else []) for k in range(jobs)]
+        feature += [f"  Scenario: written pair {n}", f"    {when}", *(_row(r) for r in table or []), f"    {then}", ""]
+    (directory / "written_pairs.feature").write_text("\n".join(feature), encoding="utf-8")
+    return [[f"whens-{k}.feature"] + (["written_pairs.feature"] if k == 0 else []) for k in range(jobs)]
 
 
-def run(directory, features, outcomes, **environment):
-    """Run the features in one behave process; their outcomes, behave's exit code and its output."""
-    return run_all(directory, [(features, outcomes)], **environment)
+def run_whens(directory, whens, thens, jobs):
+    """Each When line run alone, every Then after each kept one (shared_pairs.py), in `jobs` behave processes at
+    once; the pairs they leave to run afresh, each as a scenario of its own, in a behave process started as soon as
+    fewer than `jobs` run (with every such pair written so far). The kept lines, the pairs' outcomes, how many ran
+    afresh, every other outcome, the worst exit code and behave's output."""
+    lines = list(whens)
+    shards = [Behave(directory, features, f"whens-{k}.json", shared=True)
+              for k, features in enumerate(write_whens(directory, whens, jobs))]
+    written = [WrittenPairs(directory / f"{shard.outcomes}.pairs") for shard in shards]
+    kept, pairs, queued, afresh, started = [], [], [], 0, []
+    while True:
+        for found in written:
+            k_kept, k_pairs, k_afresh = found.read_on()
+            kept, pairs, queued, afresh = kept + k_kept, pairs + k_pairs, queued + k_afresh, afresh + len(k_afresh)
+        running = [run for run in shards + started if not run.ended()]
+        if queued and len(running) < jobs:  # a core is free: the pairs to run afresh so far, in a process of their own
+            feature = ["Feature: a When and a Then, afresh", ""]
+            for n, t, tags in queued:
+                feature += [f"  {tags}" if tags else "", f"  Scenario: pair {n}.{t}", lines[n], thens[t], ""]
+            name = f"pairs-{len(started)}.feature"
+            (directory / name).write_text("\n".join(feature), encoding="utf-8")
+            started.append(Behave(directory, [name], f"outcomes-{len(started)}.json"))
+            queued = []
+            continue
+        if not running and not queued:
+            break
+        time.sleep(0.05)
+    outcomes, code, output = [], 0, ""
+    for run in shards + started:
+        found, run_code, said = run.finish()
+        outcomes, code, output = outcomes + found, max(code, run_code), output + said
+    pairs += [o for o in outcomes if o["name"].startswith("pair ")]
+    outcomes = [o for o in outcomes if not o["name"].startswith("pair ")]
+    seen = {}
+    for shard in shards:
+        shapes = directory / f"{shard.outcomes}.shapes"
+        for line in shapes.read_text(encoding="utf-8").splitlines() if shapes.exists() else []:
+            scenario, found = json.loads(line)
+            seen[int(scenario.split()[1])] = found
+    ran = {int(o["name"].split()[1]) for o in outcomes if o["name"].startswith("when ") and o["steps"]}
+    if ran - set(seen):  # the shapes pick the pairs' short limits: without them each trickle waits 5 s
+        raise Unshaped(f"no shape of what came back was noted for {len(ran - set(seen))} of the {len(ran)} "
+                       f"When lines run alone (is the check's after_step hook still called?)")
+    return sorted(kept), pairs, afresh, outcomes, code, output
 
 
-def run_all(directory, runs, **environment):
-    """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]), **environment}
-    started = []
-    for features, outcomes in runs:
+class WrittenPairs:
+    """What a behave process writes of its kept When lines (outcomes.pairs, a JSON line each), read as it comes."""
+
+    def __init__(self, path):
+        self.path, self.offset = path, 0
+
+    def read_on(self):
+        """The kept lines, the pairs' outcomes and the pairs to run afresh written since the last read (whole lines)."""
+        kept, pairs, afresh = [], [], []
+        if not self.path.exists():
+            return kept, pairs, afresh
+        with self.path.open("rb") as written:
+            written.seek(self.offset)
+            data = written.read()
+        whole = data[:data.rfind(b"\n") + 1]
+        self.offset += len(whole)
+        for line in whole.decode("utf-8").splitlines():
+            found = json.loads(line)
+            kept += [found["kept"]] if "kept" in found else []
+            afresh += [found["afresh"]] if "afresh" in found else []
+            pairs += [found] if "name" in found else []
+        return kept, pairs, afresh
+
+
+class Behave:
+    """One behave process on features of the directory, with the pairings' formatter writing to `outcomes`; shared:
+    it also runs every Then after each kept When line, writing the pairs to outcomes.pairs (shared_pairs.py)."""
+
+    def __init__(self, directory, features, outcomes, shared=False):
+        self.directory, self.outcomes, self.began, self.stopped = directory, outcomes, time.monotonic(), False
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)])}
+        if shared:
+            env.update(PAIRINGS_SHARED=str(directory), PAIRINGS_SHAPES=str(directory / f"{outcomes}.shapes"),
+                       PAIRINGS_OUT=str(directory / f"{outcomes}.pairs"))
         command = [sys.executable, "-m", "behave", "--no-summary", "--no-capture", "-f", "pairings:PairOutcomes",
                    "-o", str(directory / outcomes), "--tags=-wip", *(str(directory / f) for f in features)]
-        log = open(directory / f"{outcomes}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed below)
-        started.append((subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT), log))
-    found, codes, output = [], [], ""
-    for (process, log), (_, outcomes) in zip(started, runs, strict=True):
+        self.log = open(directory / f"{outcomes}.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed in finish)
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def ended(self):
+        """Whether the process has ended (one that runs past TIMEOUT is stopped)."""
+        if self.process.poll() is None and time.monotonic() - self.began > TIMEOUT:
+            self.process.kill()
+            self.stopped = True
+        return self.process.poll() is not None
+
+    def finish(self):
+        """Wait for the process: its outcomes, exit code and output."""
         try:
-            codes.append(process.wait(timeout=TIMEOUT))
+            code = self.process.wait(timeout=max(1.0, TIMEOUT - (time.monotonic() - self.began)))
         except subprocess.TimeoutExpired:
-            process.kill()
-            codes.append(process.wait())
-            output += f"behave on {outcomes} took over {TIMEOUT} s and was stopped\n"
-        with log:
-            log.seek(0)
-            output += log.read()
-        path = directory / outcomes
-        found += json.loads(path.read_text(encoding="utf-8") or "[]") if path.exists() else []
+            self.process.kill()
+            code, self.stopped = self.process.wait(), True
+        with self.log:
+            self.log.seek(0)
+            output = self.log.read()
+        if self.stopped:
+            output += f"behave on {self.outcomes} took over {TIMEOUT} s and was stopped\n"
+        path = self.directory / self.outcomes
+        return json.loads(path.read_text(encoding="utf-8") or "[]") if path.exists() else [], code, output
+
+
+def run(directory, features, outcomes):
+    """Run the features in one behave process; their outcomes, behave's exit code and its output."""
+    return run_all(directory, [(features, outcomes)])
+
+
+def run_all(directory, runs):
+    """Run behave processes at once, one per (features, outcomes file); all outcomes, the worst exit code, output."""
+    found, codes, output = [], [], ""
+    for run in [Behave(directory, features, outcomes) for features, outcomes in runs]:
+        outcomes, code, said = run.finish()
+        found, output = found + outcomes, output + said
+        codes.append(code)
     return found, max(codes), output
 
 
@@ -320,9 +440,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--every-line", action="store_true", help="pair every distinct Then line, not one per step")
     parser.add_argument("--keep", metavar="DIR", help="write the pairs and outcomes here and keep them")
-    parser.add_argument("-j", "--jobs", type=int, default=min(8, 2 * (os.cpu_count() or 1)),
-                        help="behave processes that run the pairs at once (default: two per core, at most 8: one "
-                             "process cannot keep a core busy, its mock's threads sharing its GIL and its waits)")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                        help="behave processes that run the When lines at once (default: one per core)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
@@ -334,16 +453,17 @@ def main(argv=None):
         directory = Path(args.keep or temporary)
         directory.mkdir(parents=True, exist_ok=True)
         prepare(directory)
+        write_plan(directory, whens, thens, one_each=not args.every_line)
         try:
-            chosen, alone, output = try_alone(directory, whens, one_each=not args.every_line)
+            kept, pairs, afresh, outcomes, code, output = run_whens(directory, whens, thens, max(1, args.jobs))
         except Unshaped as problem:
             print(f"  PROBLEM {problem}")
             return 1
-        shards = write_pairs(directory, chosen, thens, max(1, args.jobs))
-        outcomes, code, more = run_all(directory, [(f, f"outcomes-{k}.json") for k, f in enumerate(shards)])
-    print(f"pairings: {len(whens)} distinct When lines, {len(chosen)} kept (one per When step and shape of what "
+    print(f"pairings: {len(whens)} distinct When lines, {len(kept)} kept (one per When step and shape of what "
           f"came back)" if not args.every_line else "pairings: every When line and every Then line")
-    return report(chosen, thens, alone + outcomes, code, output + more, time.monotonic() - started)
+    print(f"pairings: {len(pairs) - afresh} pairs judged after one run of their When, {afresh} run afresh (their "
+          f"Then touched what goes on after the When)")
+    return report(kept, thens, outcomes + pairs, code, output, time.monotonic() - started)
 
 
 def report(whens, thens, outcomes, code, output, seconds):

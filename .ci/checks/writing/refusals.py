@@ -13,6 +13,7 @@ Exit 1 on any scenario that does not turn out as it must.
     python .ci/checks/writing/refusals.py
 """
 
+import concurrent.futures
 import json
 import os
 import subprocess
@@ -112,20 +113,27 @@ def lint_names_untagged(feature):
     return [f"the Gherkin lint does not name {name!r} (a mock-only Given without @mock_only)" for name in missing]
 
 
+WIP_RUNS = (("everyday run", ["--tags=-real"], ("passed", "skipped")),
+            ("no --tags", [], ("passed", "skipped")),
+            ("--tags=wip", ["--tags=wip"], ("skipped", "failed")))
+
+
 def main():
-    """Each feature in its run; exit 1 on any problem."""
+    """Each feature in its run (the five runs at once, a core each); exit 1 on any problem."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        refused = pool.submit(run, "refused.feature")
+        live = pool.submit(run, "mock_only_on_live.feature", "-D", "target=live", "-D", f"live_url={DEAD}")
+        wip = [pool.submit(run, "wip.feature", *options) for _, options, _ in WIP_RUNS]
     problems = []
-    outcomes, _, output = run("refused.feature")
+    outcomes, _, output = refused.result()
     problems += check("refused", "refused.feature", outcomes, output)
 
-    outcomes, _, output = run("mock_only_on_live.feature", "-D", "target=live", "-D", f"live_url={DEAD}")
+    outcomes, _, output = live.result()
     problems += check("live target", "mock_only_on_live.feature", outcomes, output)
     problems += lint_names_untagged("mock_only_on_live.feature")
 
-    for title, options, expected in (("everyday run", ["--tags=-real"], ("passed", "skipped")),
-                                     ("no --tags", [], ("passed", "skipped")),
-                                     ("--tags=wip", ["--tags=wip"], ("skipped", "failed"))):
-        outcomes, code, output = run("wip.feature", *options)
+    for (title, _, expected), done in zip(WIP_RUNS, wip, strict=True):
+        outcomes, code, output = done.result()
         got = tuple(o["status"] for o in outcomes)
         ok = got == expected and code == (1 if "failed" in expected else 0)
         print(f"  {'ok  ' if ok else 'FAIL'} wip, {title}: the finished and the @wip scenario {' and '.join(got)}")
