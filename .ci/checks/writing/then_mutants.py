@@ -1,4 +1,4 @@
-"""Mutation testing of the helpers that decide the Thens' verdicts, with cosmic-ray (requirements-mutation.txt).
+"""Mutation testing of the helpers that decide the Thens' verdicts, with cosmic-ray (requirements-mutation-cli.txt).
 
 The helpers: steps/support/ judging, matching/ (matchers, collection_matchers, request_matchers), outcome, answer_parts,
 tables and user_fields. cosmic-ray plants one bug (a mutant) at a time in them; each is run against the
