@@ -123,6 +123,19 @@ class Journal:
                 entries.extend(made)
             return [entry for entry, _ in entries]
 
+    def snapshot(self):
+        """What the journal holds now, as restore() takes it back (the entries as kept, and the bytes charged)."""
+        with self._lock:
+            return tuple(self._entries), self._bytes
+
+    def restore(self, snapshot):
+        """Hold again exactly what snapshot() saw, and nothing recorded since."""
+        kept, size = snapshot
+        with self._lock:
+            self._entries.clear()
+            self._entries.extend(kept)
+            self._bytes = size
+
     def clear(self):
         """Forget every entry."""
         with self._lock:

@@ -376,18 +376,12 @@ def mock_marks_after_reset(mock):
 
 def journal_now(mock):
     """The journal's entries as they are (the entries themselves, and the bytes they are charged)."""
-    journal = mock.journal
-    with journal._lock:
-        return list(journal._entries), journal._bytes
+    return mock.journal.snapshot()
 
 
 def put_back(mock, journal, errors):
     """The journal's entries and the mock's errors as they were after the When."""
-    entries, size = journal
-    with mock.journal._lock:
-        mock.journal._entries.clear()
-        mock.journal._entries.extend(entries)
-        mock.journal._bytes = size
+    mock.journal.restore(journal)
     with mock._errors_lock:
         mock.errors[:] = errors
 
