@@ -12,3 +12,9 @@ Feature: The mock's largest answers kept between runs
     Given the mock keeps answers on disk, where "/users" was altered after it was written
     When I ask the API for "/users"
     Then I get the users numbered 1 to 10
+
+  @robustness
+  Scenario: the mock keeps at most 64 answers on disk, the newest among them
+    Given the mock keeps answers on disk, in a folder of its own
+    When the API is asked for 100 different large answers
+    Then the mock keeps 64 answers on disk, the last one asked for among them

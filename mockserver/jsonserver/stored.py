@@ -29,6 +29,8 @@ PACKAGE = Path(__file__).resolve().parent.parent  # mockserver/: its code and da
 PART_LIFETIME = 60  # seconds after which a half-written file is a dead process's, removed
 FORMAT = 1
 READ_SIZE = 64 * 1024
+MAX_HEAD = 64 * 1024  # bytes of a file's first line (its fingerprint, key, headers): longer, and it is not a reply's
+MAX_BODY = 64 * 1024 * 1024  # bytes of a kept body: a file that claims more is not read (the data set's /db is 1.4 MB)
 
 
 def default_folder():
@@ -97,8 +99,13 @@ class StoredReplies:
         """The stored reply for key if its file is whole and current, else None."""
         try:
             with open(self.path_of(key), "rb") as stream:
-                head = json.loads(stream.readline())
+                line = stream.readline(MAX_HEAD)
+                if not line.endswith(b"\n"):
+                    return None  # a first line without its end within MAX_HEAD: torn, or not a reply's file
+                head = json.loads(line)
                 if head.get("fingerprint") != self.fingerprint() or head.get("key") != repr(key):
+                    return None
+                if not 0 <= head["length"] <= MAX_BODY:
                     return None
                 body = stream.read(head["length"] + 1)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -109,6 +109,8 @@ OWNED = Reading("the records that came back and whose they are", "a When that as
                 "(a user's), comments (a post's) or photos (an album's)",
                 lambda context, came, owner: came.records if came.kind in OWNERS[owner]
                 and isinstance(came.records, list) else None)
+KEPT_ON_DISK = Reading("the answers the mock keeps on disk", "'When the API is asked for N different large answers'",
+                      lambda context, came: came.measured.kept_on_disk)
 DATA_SET = Reading("the whole data set", 'a When that asks for "/db"', _data_set)
 ANSWER = Reading("the answer's status, headers and body", "any When that got an answer from the API (through the "
                  "app, at an address, or as a raw client)", lambda context, came: came if came.status is not None

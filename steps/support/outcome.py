@@ -40,6 +40,7 @@ class Measured:
     stop_errors: tuple | None = None  # stop() called from many threads at once: what went wrong, each time
     stopped_ports: tuple | None = None  # ... on the mocks of these ports
     name_length: int | None = None  # the length of the name a large upload sent
+    kept_on_disk: tuple | None = None  # (the replies a mock keeps on disk after the When, the last read's file)
 
 
 class Via(enum.Enum):

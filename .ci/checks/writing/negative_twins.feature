@@ -2834,3 +2834,22 @@ Feature: Every Then and its negative twin
     And the users service answers slowly
     When I list all users
     Then I am told the users service had not taken all the app sent when its time ran out
+
+  @right @mock_only
+  Scenario: the answers kept on disk after many large ones
+    Given the mock keeps answers on disk, in a folder of its own
+    When the API is asked for 70 different large answers
+    Then the mock keeps 64 answers on disk, the last one asked for among them
+
+  @wrong @mock_only
+  Scenario: the answers kept on disk, counted wrong
+    Fails saying: the answers the mock keeps on disk
+    Given the mock keeps answers on disk, in a folder of its own
+    When the API is asked for 3 different large answers
+    Then the mock keeps 64 answers on disk, the last one asked for among them
+
+  @wrong
+  Scenario: the answers kept on disk, after a When that asked for none
+    Fails saying: the answers the mock keeps on disk
+    When I list all users
+    Then the mock keeps 64 answers on disk, the last one asked for among them
